@@ -1,0 +1,126 @@
+// cairn demo DIR: a project with a real training sweep, for a first look at the workbench.
+#include "engine/cli/args.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/output.h"
+#include "engine/demo/demo_files.h"
+#include "engine/exec/python_finder.h"
+#include "engine/exec/tracked_run.h"
+#include "engine/store/store.h"
+
+#include <fstream>
+#include <ostream>
+
+namespace fs = std::filesystem;
+
+namespace cairn::cli {
+namespace {
+
+struct SweepPoint {
+    const char* script;
+    const char* name;
+    std::vector<std::pair<std::string, std::string>> params;
+};
+
+const std::vector<SweepPoint>& sweep()
+{
+    static const std::vector<SweepPoint> points = {
+        {"train_logreg.py", "logreg-lr0.003", {{"lr", "0.003"}}},
+        {"train_logreg.py", "logreg-lr0.03", {{"lr", "0.03"}}},
+        {"train_logreg.py", "logreg-lr0.3", {{"lr", "0.3"}}},
+        {"train_mlp.py", "mlp-h16", {{"hidden", "16"}, {"lr", "0.003"}}},
+        {"train_mlp.py", "mlp-h64", {{"hidden", "64"}, {"lr", "0.003"}}},
+        {"train_mlp.py", "mlp-h256", {{"hidden", "256"}, {"lr", "0.003"}}},
+    };
+    return points;
+}
+
+} // namespace
+
+int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
+{
+    Args args("demo");
+    args.positional("DIR", "folder for the demo project (created)")
+        .flag("rerun", "run the sweep again in an existing demo project")
+        .option("epochs", "N", "epochs per run (default 30)");
+    if (auto s = args.parse(argv); !s)
+        return usageError(ctx.err, "demo", s.message());
+    if (args.helpRequested()) {
+        ctx.out << "Create a demo project and train a small sweep (logistic regression and MLPs on\n"
+                   "scikit-learn's digits) with Debian's Python, numpy and scikit-learn.\n"
+                << args.usage();
+        return kExitOk;
+    }
+    std::string epochs = args.get("epochs", "30");
+    if (epochs.empty() || epochs.find_first_not_of("0123456789") != std::string::npos || std::stoll(epochs) < 1
+        || epochs.size() > 6)
+        return usageError(ctx.err, "demo", "--epochs must be a whole number >= 1, got '" + epochs + "'");
+
+    fs::path dir = args.positionalValue("DIR");
+    Result<Project> project = fs::exists(dir / "cairn.yaml") ? Project::open(dir) : Project::init(dir, "demo");
+    if (!project) {
+        ctx.err << "cairn demo: " << project.message() << "\n";
+        return kExitFailure;
+    }
+    {
+        auto store = Store::open(project->databasePath(), Store::Mode::ReadWrite);
+        if (!store) {
+            ctx.err << "cairn demo: " << store.message() << "\n";
+            return kExitFailure;
+        }
+        auto runs = (*store)->runs();
+        if (runs && !runs->empty() && !args.has("rerun")) {
+            ctx.out << "Demo project " << project->root().string() << " already has " << runs->size()
+                    << " runs (use --rerun to add another sweep)\n";
+            return kExitOk;
+        }
+    }
+    auto python = exec::findPython(project->config().python, {"numpy", "sklearn"});
+    if (!python) {
+        ctx.err << "cairn demo: " << python.message() << "\n";
+        return kExitFailure;
+    }
+    fs::path code = project->root() / "code";
+    fs::create_directories(code);
+    for (const auto& f : demoFiles()) {
+        std::ofstream out(code / std::string(f.name), std::ios::binary);
+        out.write(f.contents.data(), static_cast<std::streamsize>(f.contents.size()));
+        if (!out) {
+            ctx.err << "cairn demo: cannot write " << (code / std::string(f.name)).string() << "\n";
+            return kExitFailure;
+        }
+    }
+    ctx.out << "Training " << sweep().size() << " demo runs with " << *python << " in " << project->root().string() << "\n";
+    int failures = 0;
+    for (std::size_t i = 0; i < sweep().size(); ++i) {
+        const SweepPoint& p = sweep()[i];
+        exec::RunRequest request;
+        request.name = p.name;
+        request.experiment = "digits";
+        request.workdir = code;
+        request.teeToTerminal = false;
+        request.argv = {*python, p.script, "--epochs", epochs};
+        for (const auto& [k, v] : p.params) {
+            request.params[k] = v;
+            request.argv.push_back("--" + k);
+            request.argv.push_back(v);
+        }
+        request.params["epochs"] = epochs;
+        ctx.out << "  [" << (i + 1) << "/" << sweep().size() << "] " << p.name << " ... " << std::flush;
+        auto report = exec::trackRun(*project, request);
+        if (!report) {
+            ctx.out << "error\n";
+            ctx.err << "cairn demo: " << report.message() << "\n";
+            return kExitFailure;
+        }
+        ctx.out << toString(report->status) << ", " << report->points << " points (run " << report->runId.substr(0, 8) << ")\n";
+        if (report->status != RunStatus::Finished) {
+            ++failures;
+            ctx.err << "cairn demo: " << p.name << " exited with " << report->exitCode << "; see runs/"
+                    << report->runId << "/stderr.log\n";
+        }
+    }
+    ctx.out << "Done. Open it with: cairn-workbench " << project->root().string() << "\n";
+    return failures ? kExitFailure : kExitOk;
+}
+
+} // namespace cairn::cli

@@ -1,0 +1,78 @@
+#include "engine/cli/args.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/key_values.h"
+#include "engine/cli/output.h"
+#include "engine/core/text.h"
+#include "engine/exec/tracked_run.h"
+
+#include <ostream>
+
+namespace cairn::cli {
+
+void printMalformedReport(std::ostream& err, const exec::RunReport& report)
+{
+    if (report.malformed == 0)
+        return;
+    err << "cairn: " << report.malformed << " malformed cairn: line" << (report.malformed == 1 ? " was" : "s were")
+        << " kept in the log but not recorded (grammar: docs/logging.md):\n";
+    for (const auto& m : report.malformedSamples)
+        err << "  " << m.source << " line " << m.lineNo << ": " << m.error << "\n";
+    if (report.malformed > report.malformedSamples.size())
+        err << "  ... and " << (report.malformed - report.malformedSamples.size()) << " more\n";
+}
+
+int cmdRun(const std::vector<std::string>& argv, Context& ctx)
+{
+    Args args("run");
+    args.option("name", "NAME", "run name (default: the script's name and a short id)")
+        .option("experiment", "NAME", "experiment to file the run under (default: 'default')")
+        .repeated("param", "KEY=VALUE", "record a parameter")
+        .repeated("tag", "KEY=VALUE", "record a tag")
+        .flag("quiet", "do not copy the command's output to this terminal (it is still logged)")
+        .passthrough("COMMAND [ARGS...]", true);
+    if (auto s = args.parse(argv); !s)
+        return usageError(ctx.err, "run", s.message());
+    if (args.helpRequested()) {
+        ctx.out << "Run a command as a tracked run. Its output is logged under runs/<id>/ and its\n"
+                   "'cairn:metric' lines and $CAIRN_METRICS_FILE JSON lines are recorded (docs/logging.md).\n"
+                   "Exits with the command's exit code.\n"
+                << args.usage();
+        return kExitOk;
+    }
+    auto params = parseKeyValues(args.all("param"), "--param");
+    if (!params)
+        return usageError(ctx.err, "run", params.message());
+    auto tags = parseKeyValues(args.all("tag"), "--tag");
+    if (!tags)
+        return usageError(ctx.err, "run", tags.message());
+    auto project = Project::locate(ctx.projectOption);
+    if (!project) {
+        ctx.err << "cairn run: " << project.message() << "\n";
+        return kExitUsage;
+    }
+    exec::RunRequest request;
+    request.name = args.get("name");
+    request.experiment = args.get("experiment");
+    request.params = *params;
+    request.tags = *tags;
+    request.argv = args.rest();
+    request.teeToTerminal = !args.has("quiet");
+    ctx.out.flush();
+    auto report = exec::trackRun(*project, request);
+    if (!report) {
+        ctx.err << "cairn run: " << report.message() << "\n";
+        return kExitFailure;
+    }
+    if (!report->startError.empty())
+        ctx.err << "cairn run: " << report->startError << "\n";
+    printMalformedReport(ctx.err, *report);
+    if (!report->storeError.empty())
+        ctx.err << "cairn run: recording failed: " << report->storeError
+                << "\n  (the full output is still in runs/" << report->runId << "/stdout.log)\n";
+    ctx.err << "cairn: run " << report->runId.substr(0, 8) << " " << toString(report->status) << " (exit "
+            << report->exitCode << "), " << report->points << " metric points; 'cairn show " << report->runId.substr(0, 8)
+            << "' for details\n";
+    return report->exitCode;
+}
+
+} // namespace cairn::cli

@@ -1,0 +1,41 @@
+// The cairn command table. Each command group lives in its own cmd_*.cpp file.
+// Exit codes: 0 ok, 1 failure (e.g. a failed gate, a failed run), 2 bad usage or input.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cairn::cli {
+
+enum ExitCode : int { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
+
+struct Context {
+    std::string projectOption;  // global --project DIR, empty when not given
+    std::ostream& out;
+    std::ostream& err;
+};
+
+using CommandFn = int (*)(const std::vector<std::string>& args, Context& ctx);
+
+struct Command {
+    const char* name;
+    const char* summary;
+    CommandFn run;
+};
+
+const std::vector<Command>& commands();
+
+// Entry point shared by main() and in-process tests.
+int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
+
+int cmdInit(const std::vector<std::string>& args, Context& ctx);
+int cmdRun(const std::vector<std::string>& args, Context& ctx);
+int cmdRuns(const std::vector<std::string>& args, Context& ctx);
+int cmdShow(const std::vector<std::string>& args, Context& ctx);
+int cmdMetrics(const std::vector<std::string>& args, Context& ctx);
+int cmdExperiments(const std::vector<std::string>& args, Context& ctx);
+int cmdDemo(const std::vector<std::string>& args, Context& ctx);
+int cmdGpus(const std::vector<std::string>& args, Context& ctx);
+
+} // namespace cairn::cli

@@ -1,0 +1,83 @@
+// Thin RAII wrapper over the SQLite C API. Private to engine/store: nothing outside includes it.
+#pragma once
+
+#include "engine/core/result.h"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cairn {
+
+class Statement {
+public:
+    Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, std::int64_t v) { sqlite3_bind_int64(m_stmt, index, v); return *this; }
+    Statement& bind(int index, int v) { sqlite3_bind_int64(m_stmt, index, v); return *this; }
+    Statement& bind(int index, double v);  // NaN is stored as NULL (SQLite has no NaN)
+    Statement& bind(int index, std::string_view v)
+    {
+        sqlite3_bind_text(m_stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bindNull(int index) { sqlite3_bind_null(m_stmt, index); return *this; }
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& v) { return v ? bind(index, *v) : bindNull(index); }
+
+    // Returns true while a row is available; Error on failure.
+    Result<bool> step();
+    Status run();  // step to completion, ignoring rows
+    void reset() { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); }
+
+    std::int64_t int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    double real(int col) const;  // NULL reads back as NaN
+    std::string text(int col) const;
+    bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt;
+};
+
+class Database {
+public:
+    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& path, bool readOnly, bool create);
+    ~Database();
+
+    Status exec(std::string_view sql);
+    Result<Statement> prepare(std::string_view sql);
+    Result<std::int64_t> queryInt(std::string_view sql);
+    std::string lastError() const;
+    std::int64_t lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+    sqlite3* handle() const { return m_db; }
+
+private:
+    explicit Database(sqlite3* db) : m_db(db) {}
+    sqlite3* m_db;
+};
+
+// Commits on commit(); rolls back when destroyed without it.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Status commit();
+    bool began() const { return m_began; }
+
+private:
+    Database& m_db;
+    bool m_began = false;
+    bool m_done = false;
+};
+
+} // namespace cairn

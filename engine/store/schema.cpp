@@ -1,0 +1,120 @@
+#include "engine/store/schema.h"
+
+#include "engine/store/database.h"
+
+#include <array>
+#include <string_view>
+
+namespace cairn::schema {
+namespace {
+
+// Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
+constexpr std::array<std::string_view, 2> kMigrations = {
+    // 1: experiments, runs, params, tags, metric points.
+    R"sql(
+    CREATE TABLE experiments(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_ms INTEGER NOT NULL);
+    CREATE TABLE runs(
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+        status TEXT NOT NULL CHECK(status IN ('queued','running','finished','failed','killed')),
+        start_ms INTEGER NOT NULL DEFAULT 0,
+        end_ms INTEGER NOT NULL DEFAULT 0,
+        exit_code INTEGER,
+        command TEXT NOT NULL DEFAULT '',
+        workdir TEXT NOT NULL DEFAULT '',
+        host TEXT NOT NULL DEFAULT '',
+        user TEXT NOT NULL DEFAULT '',
+        pid INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX runs_by_name ON runs(name);
+    CREATE INDEX runs_by_experiment ON runs(experiment_id, start_ms);
+    CREATE TABLE params(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY(run, key)) WITHOUT ROWID;
+    CREATE TABLE tags(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY(run, key)) WITHOUT ROWID;
+    CREATE TABLE metric_keys(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE);
+    -- value NULL means NaN: SQLite cannot store a NaN REAL.
+    CREATE TABLE metric_points(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        key INTEGER NOT NULL REFERENCES metric_keys(id),
+        step INTEGER NOT NULL,
+        ts_ms INTEGER NOT NULL,
+        value REAL);
+    CREATE INDEX metric_points_by_run_key_step ON metric_points(run, key, step);
+    )sql",
+    // 2: per run and key summaries, so a runs table never scans points. Backfilled.
+    R"sql(
+    CREATE TABLE metric_summary(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        key INTEGER NOT NULL REFERENCES metric_keys(id),
+        last_step INTEGER NOT NULL,
+        last_ts_ms INTEGER NOT NULL,
+        last_value REAL,
+        min_value REAL,
+        max_value REAL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY(run, key)) WITHOUT ROWID;
+    INSERT INTO metric_summary(run, key, last_step, last_ts_ms, last_value, min_value, max_value, count)
+    SELECT l.run, l.key, l.step, l.ts_ms, l.value, a.mn, a.mx, a.n
+    FROM (SELECT run, key, MIN(value) AS mn, MAX(value) AS mx, COUNT(*) AS n
+          FROM metric_points GROUP BY run, key) AS a
+    JOIN metric_points AS l ON l.rowid = (
+        SELECT p.rowid FROM metric_points AS p WHERE p.run = a.run AND p.key = a.key
+        ORDER BY p.step DESC, p.rowid DESC LIMIT 1);
+    )sql",
+};
+
+} // namespace
+
+int latestVersion() { return static_cast<int>(kMigrations.size()); }
+
+Result<int> readVersion(Database& db)
+{
+    auto v = db.queryInt("PRAGMA user_version");
+    if (!v)
+        return v.error();
+    return static_cast<int>(*v);
+}
+
+Status migrate(Database& db, int target)
+{
+    auto current = readVersion(db);
+    if (!current)
+        return current.error();
+    for (int next = *current + 1; next <= target; ++next) {
+        Transaction tx(db);
+        if (auto s = db.exec(kMigrations[static_cast<std::size_t>(next - 1)]); !s)
+            return makeError("migrating the database to schema " + std::to_string(next) + " failed: " + s.message());
+        if (auto s = db.exec("PRAGMA user_version = " + std::to_string(next)); !s)
+            return s;
+        if (auto s = tx.commit(); !s)
+            return s;
+    }
+    return Ok{};
+}
+
+Status createAtVersion(const std::filesystem::path& path, int version)
+{
+    if (version < 0 || version > latestVersion())
+        return makeError("no schema version " + std::to_string(version));
+    auto db = Database::open(path, false, true);
+    if (!db)
+        return db.error();
+    if (auto s = (*db)->exec("PRAGMA journal_mode=WAL"); !s)
+        return s;
+    return migrate(**db, version);
+}
+
+} // namespace cairn::schema

@@ -1,0 +1,259 @@
+#include "engine/store/store.h"
+
+#include "engine/core/ids.h"
+#include "engine/core/clock.h"
+#include "engine/store/database.h"
+#include "engine/store/schema.h"
+
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace cairn {
+
+Store::Store(std::unique_ptr<Database> db, std::filesystem::path path, int version)
+    : m_db(std::move(db)), m_path(std::move(path)), m_version(version)
+{
+}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Mode mode)
+{
+    const bool readOnly = mode == Mode::ReadOnly;
+    std::error_code ec;
+    if (readOnly && !std::filesystem::exists(path, ec))
+        return makeError("no project database at " + path.string() + " (run 'cairn init' to create a project)");
+    auto db = Database::open(path, readOnly, !readOnly);
+    if (!db)
+        return db.error();
+    // Check the version before writing anything: a newer database must stay untouched.
+    auto version = schema::readVersion(**db);
+    if (!version)
+        return makeError(path.string() + " is not a Cairn database: " + version.message());
+    if (*version > schema::latestVersion()) {
+        return makeError(path.string() + " was written by a newer Cairn (schema version " + std::to_string(*version)
+                         + "; this Cairn knows up to " + std::to_string(schema::latestVersion())
+                         + "). Upgrade Cairn to open it; the file was not modified.");
+    }
+    if (readOnly) {
+        if (*version < schema::latestVersion()) {
+            return makeError(path.string() + " uses schema version " + std::to_string(*version)
+                             + " and needs migrating; run any writing cairn command (e.g. 'cairn runs' after 'cairn init') first");
+        }
+    } else {
+        if (auto s = (*db)->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !s)
+            return s.error();
+        if (auto s = schema::migrate(**db, schema::latestVersion()); !s)
+            return s.error();
+    }
+    return std::unique_ptr<Store>(new Store(std::move(*db), path, schema::latestVersion()));
+}
+
+int Store::schemaVersion() const { return m_version; }
+const std::filesystem::path& Store::path() const { return m_path; }
+
+Result<std::int64_t> Store::dataVersion() { return m_db->queryInt("PRAGMA data_version"); }
+
+Result<std::int64_t> Store::ensureExperiment(const std::string& name)
+{
+    auto ins = m_db->prepare("INSERT INTO experiments(name, created_ms) VALUES(?, ?) ON CONFLICT(name) DO NOTHING");
+    if (!ins)
+        return ins.error();
+    ins->bind(1, name).bind(2, nowMs());
+    if (auto s = ins->run(); !s)
+        return s.error();
+    auto sel = m_db->prepare("SELECT id FROM experiments WHERE name = ?");
+    if (!sel)
+        return sel.error();
+    sel->bind(1, name);
+    auto row = sel->step();
+    if (!row)
+        return row.error();
+    return sel->int64(0);
+}
+
+Status Store::createRun(Run& run)
+{
+    if (run.id.empty())
+        run.id = newRunId();
+    if (run.experiment.empty())
+        run.experiment = "default";
+    auto exp = ensureExperiment(run.experiment);
+    if (!exp)
+        return exp.error();
+    Transaction tx(*m_db);
+    auto st = m_db->prepare(
+        "INSERT INTO runs(id, name, experiment_id, status, start_ms, end_ms, exit_code, command, workdir, host, user, pid)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st)
+        return st.error();
+    st->bind(1, run.id).bind(2, run.name).bind(3, *exp).bind(4, toString(run.status)).bind(5, run.startMs)
+        .bind(6, run.endMs).bind(7, run.exitCode).bind(8, run.command).bind(9, run.workdir).bind(10, run.host)
+        .bind(11, run.user).bind(12, run.pid);
+    if (auto s = st->run(); !s)
+        return s;
+    m_runRowIds[run.id] = m_db->lastInsertRowId();
+    if (auto s = setParams(run.id, run.params); !s)
+        return s;
+    if (auto s = setTags(run.id, run.tags); !s)
+        return s;
+    return tx.commit();
+}
+
+Result<std::int64_t> Store::runRowId(const std::string& runId)
+{
+    if (auto it = m_runRowIds.find(runId); it != m_runRowIds.end())
+        return it->second;
+    auto st = m_db->prepare("SELECT seq FROM runs WHERE id = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, runId);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError("no run with id " + runId);
+    return m_runRowIds[runId] = st->int64(0);
+}
+
+Result<std::int64_t> Store::keyId(const std::string& key)
+{
+    if (auto it = m_keyIds.find(key); it != m_keyIds.end())
+        return it->second;
+    auto ins = m_db->prepare("INSERT INTO metric_keys(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
+    if (!ins)
+        return ins.error();
+    ins->bind(1, key);
+    if (auto s = ins->run(); !s)
+        return s.error();
+    auto sel = m_db->prepare("SELECT id FROM metric_keys WHERE name = ?");
+    if (!sel)
+        return sel.error();
+    sel->bind(1, key);
+    auto row = sel->step();
+    if (!row)
+        return row.error();
+    return m_keyIds[key] = sel->int64(0);
+}
+
+static Status upsertPairs(Database& db, const char* table, std::int64_t run,
+                          const std::map<std::string, std::string>& pairs)
+{
+    if (pairs.empty())
+        return Ok{};
+    auto st = db.prepare(std::string("INSERT INTO ") + table
+                         + "(run, key, value) VALUES(?,?,?) ON CONFLICT(run, key) DO UPDATE SET value = excluded.value");
+    if (!st)
+        return st.error();
+    for (const auto& [k, v] : pairs) {
+        st->bind(1, run).bind(2, k).bind(3, v);
+        if (auto s = st->run(); !s)
+            return s;
+    }
+    return Ok{};
+}
+
+Status Store::setParams(const std::string& runId, const std::map<std::string, std::string>& params)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    return upsertPairs(*m_db, "params", *seq, params);
+}
+
+Status Store::setTags(const std::string& runId, const std::map<std::string, std::string>& tags)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    return upsertPairs(*m_db, "tags", *seq, tags);
+}
+
+Status Store::appendMetrics(const std::string& runId, std::span<const MetricPoint> points)
+{
+    if (points.empty())
+        return Ok{};
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    Transaction tx(*m_db);
+    if (!tx.began())
+        return makeError("database error: " + m_db->lastError());
+    auto ins = m_db->prepare("INSERT INTO metric_points(run, key, step, ts_ms, value) VALUES(?,?,?,?,?)");
+    if (!ins)
+        return ins.error();
+    struct Acc {
+        MetricSummary s;
+        bool any = false;
+    };
+    std::unordered_map<std::int64_t, Acc> acc;
+    const std::string* lastKey = nullptr;
+    std::int64_t kid = 0;
+    for (const MetricPoint& p : points) {
+        if (!lastKey || *lastKey != p.key) {
+            auto k = keyId(p.key);
+            if (!k)
+                return k.error();
+            kid = *k;
+            lastKey = &p.key;
+        }
+        ins->bind(1, *seq).bind(2, kid).bind(3, p.step).bind(4, p.timestampMs).bind(5, p.value);
+        if (auto s = ins->run(); !s)
+            return s;
+        Acc& a = acc[kid];
+        MetricSummary& s = a.s;
+        if (!a.any || p.step >= s.lastStep) {
+            s.lastStep = p.step;
+            s.lastTimestampMs = p.timestampMs;
+            s.last = p.value;
+        }
+        if (!std::isnan(p.value)) {
+            s.min = (!a.any || std::isnan(s.min)) ? p.value : std::min(s.min, p.value);
+            s.max = (!a.any || std::isnan(s.max)) ? p.value : std::max(s.max, p.value);
+        } else if (!a.any) {
+            s.min = s.max = std::numeric_limits<double>::quiet_NaN();
+        }
+        a.any = true;
+        ++s.count;
+    }
+    auto up = m_db->prepare(R"sql(
+        INSERT INTO metric_summary(run, key, last_step, last_ts_ms, last_value, min_value, max_value, count)
+        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT(run, key) DO UPDATE SET
+          last_value = CASE WHEN excluded.last_step >= last_step THEN excluded.last_value ELSE last_value END,
+          last_ts_ms = CASE WHEN excluded.last_step >= last_step THEN excluded.last_ts_ms ELSE last_ts_ms END,
+          last_step = MAX(last_step, excluded.last_step),
+          min_value = MIN(COALESCE(min_value, excluded.min_value), COALESCE(excluded.min_value, min_value)),
+          max_value = MAX(COALESCE(max_value, excluded.max_value), COALESCE(excluded.max_value, max_value)),
+          count = count + excluded.count)sql");
+    if (!up)
+        return up.error();
+    for (const auto& [k, a] : acc) {
+        up->bind(1, *seq).bind(2, k).bind(3, a.s.lastStep).bind(4, a.s.lastTimestampMs).bind(5, a.s.last)
+            .bind(6, a.s.min).bind(7, a.s.max).bind(8, a.s.count);
+        if (auto s = up->run(); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Status Store::setRunPid(const std::string& runId, std::int64_t pid)
+{
+    auto st = m_db->prepare("UPDATE runs SET pid = ? WHERE id = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, pid).bind(2, runId);
+    return st->run();
+}
+
+Status Store::finishRun(const std::string& runId, RunStatus status, std::optional<int> exitCode, std::int64_t endMs)
+{
+    auto st = m_db->prepare("UPDATE runs SET status = ?, exit_code = ?, end_ms = ? WHERE id = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, toString(status)).bind(2, exitCode).bind(3, endMs).bind(4, runId);
+    return st->run();
+}
+
+} // namespace cairn

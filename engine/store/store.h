@@ -1,0 +1,69 @@
+// The project database: the only code that speaks SQL lives behind this interface.
+// A Store is one SQLite connection; it is not thread-safe (use one per thread).
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/store/types.h"
+
+#include <filesystem>
+#include <memory>
+#include <span>
+
+namespace cairn {
+
+class Database;
+
+class Store {
+public:
+    enum class Mode { ReadOnly, ReadWrite };
+
+    // Opens (ReadWrite: creates and migrates) the database at `path`. A database written by a
+    // newer Cairn is refused before anything is written to it.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path, Mode mode);
+    ~Store();
+
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    int schemaVersion() const;
+    const std::filesystem::path& path() const;
+
+    // Changes whenever another connection commits; cheap to poll.
+    Result<std::int64_t> dataVersion();
+
+    // --- writing ---------------------------------------------------------------------------
+    Result<std::int64_t> ensureExperiment(const std::string& name);
+    // Creates the run with status, command and context from `run`; fills run.id when empty.
+    Status createRun(Run& run);
+    Status setParams(const std::string& runId, const std::map<std::string, std::string>& params);
+    Status setTags(const std::string& runId, const std::map<std::string, std::string>& tags);
+    // Appends points in one transaction and keeps the per-key summaries current.
+    Status appendMetrics(const std::string& runId, std::span<const MetricPoint> points);
+    Status setRunPid(const std::string& runId, std::int64_t pid);
+    Status finishRun(const std::string& runId, RunStatus status, std::optional<int> exitCode,
+                     std::int64_t endMs);
+
+    // --- reading ---------------------------------------------------------------------------
+    Result<std::vector<Experiment>> experiments();
+    Result<std::vector<RunSummary>> runs(const RunFilter& filter = {});
+    // Resolves a full id, a unique id prefix, or a run name (newest run of that name).
+    Result<Run> findRun(const std::string& reference);
+    Result<std::vector<std::string>> metricKeys(const std::string& runId);
+    Result<std::vector<MetricSummary>> metricSummaries(const std::string& runId);
+    // Points ordered by key, step, then insertion order; all keys when `key` is empty.
+    Result<std::vector<MetricPoint>> metrics(const std::string& runId, const std::string& key = {});
+    Result<std::int64_t> metricCount(const std::string& runId, const std::string& key = {});
+
+private:
+    explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);
+    Result<std::int64_t> runRowId(const std::string& runId);
+    Result<std::int64_t> keyId(const std::string& key);
+
+    std::unique_ptr<Database> m_db;
+    std::filesystem::path m_path;
+    int m_version = 0;
+    std::map<std::string, std::int64_t> m_keyIds;
+    std::map<std::string, std::int64_t> m_runRowIds;
+};
+
+} // namespace cairn

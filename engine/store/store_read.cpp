@@ -1,0 +1,262 @@
+// Store: the reading half (runs, experiments, metrics).
+#include "engine/store/store.h"
+
+#include "engine/store/database.h"
+
+namespace cairn {
+namespace {
+
+// A macro so that queries are joined at compile time (GCC 12 warns falsely on run-time
+// concatenation of long literals, PR 105329).
+#define CAIRN_SELECT_RUNS                                                                                    \
+    "SELECT r.seq, r.id, r.name, e.name, r.status, r.start_ms, r.end_ms, r.exit_code, r.command, r.workdir, " \
+    "r.host, r.user, r.pid FROM runs r JOIN experiments e ON e.id = r.experiment_id"
+
+Run readRun(const Statement& st)
+{
+    Run r;
+    r.id = st.text(1);
+    r.name = st.text(2);
+    r.experiment = st.text(3);
+    r.status = runStatusFromString(st.text(4)).value_or(RunStatus::Failed);
+    r.startMs = st.int64(5);
+    r.endMs = st.int64(6);
+    if (!st.isNull(7))
+        r.exitCode = static_cast<int>(st.int64(7));
+    r.command = st.text(8);
+    r.workdir = st.text(9);
+    r.host = st.text(10);
+    r.user = st.text(11);
+    r.pid = st.int64(12);
+    return r;
+}
+
+Status loadPairs(Database& db, const char* table, std::int64_t seq, std::map<std::string, std::string>& out)
+{
+    auto st = db.prepare(std::string("SELECT key, value FROM ") + table + " WHERE run = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, seq);
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Ok{};
+        out[st->text(0)] = st->text(1);
+    }
+}
+
+} // namespace
+
+Result<std::vector<Experiment>> Store::experiments()
+{
+    auto st = m_db->prepare("SELECT e.id, e.name, e.created_ms, (SELECT COUNT(*) FROM runs r WHERE r.experiment_id = e.id)"
+                            " FROM experiments e ORDER BY e.name");
+    if (!st)
+        return st.error();
+    std::vector<Experiment> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back({st->int64(0), st->text(1), st->int64(2), st->int64(3)});
+    }
+    return out;
+}
+
+Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
+{
+    auto st = m_db->prepare(filter.experiment
+                                ? CAIRN_SELECT_RUNS " WHERE e.name = ? ORDER BY r.start_ms DESC, r.seq DESC"
+                                : CAIRN_SELECT_RUNS " ORDER BY r.start_ms DESC, r.seq DESC");
+    if (!st)
+        return st.error();
+    if (filter.experiment)
+        st->bind(1, *filter.experiment);
+    std::vector<RunSummary> out;
+    std::map<std::int64_t, std::size_t> bySeq;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        bySeq[st->int64(0)] = out.size();
+        out.push_back({readRun(*st), {}});
+    }
+    // Params, tags and metric summaries in three scans rather than one query per run.
+    for (const char* table : {"params", "tags"}) {
+        auto pt = m_db->prepare(std::string("SELECT run, key, value FROM ") + table);
+        if (!pt)
+            return pt.error();
+        for (;;) {
+            auto row = pt->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            auto it = bySeq.find(pt->int64(0));
+            if (it == bySeq.end())
+                continue;
+            Run& run = out[it->second].run;
+            (table[0] == 'p' ? run.params : run.tags)[pt->text(1)] = pt->text(2);
+        }
+    }
+    auto ms = m_db->prepare("SELECT s.run, k.name, s.last_step, s.last_ts_ms, s.last_value, s.min_value, s.max_value, s.count"
+                            " FROM metric_summary s JOIN metric_keys k ON k.id = s.key");
+    if (!ms)
+        return ms.error();
+    for (;;) {
+        auto row = ms->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto it = bySeq.find(ms->int64(0));
+        if (it == bySeq.end())
+            continue;
+        MetricSummary s{ms->text(1), ms->int64(2), ms->int64(3), ms->real(4), ms->real(5), ms->real(6), ms->int64(7)};
+        out[it->second].metrics[s.key] = s;
+    }
+    return out;
+}
+
+Result<Run> Store::findRun(const std::string& reference)
+{
+    if (reference.empty())
+        return makeError("empty run reference");
+    auto load = [&](Statement& st) -> Result<std::vector<std::pair<std::int64_t, Run>>> {
+        std::vector<std::pair<std::int64_t, Run>> found;
+        for (;;) {
+            auto row = st.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return found;
+            found.emplace_back(st.int64(0), readRun(st));
+        }
+    };
+    auto finish = [&](std::pair<std::int64_t, Run> hit) -> Result<Run> {
+        if (auto s = loadPairs(*m_db, "params", hit.first, hit.second.params); !s)
+            return s.error();
+        if (auto s = loadPairs(*m_db, "tags", hit.first, hit.second.tags); !s)
+            return s.error();
+        return hit.second;
+    };
+    // 1) id or unique id prefix. Escape LIKE wildcards: a reference is plain text.
+    bool hexOnly = reference.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (hexOnly) {
+        auto st = m_db->prepare(CAIRN_SELECT_RUNS " WHERE r.id >= ?1 AND r.id < ?1 || 'g' ORDER BY r.id LIMIT 3");
+        if (!st)
+            return st.error();
+        st->bind(1, reference);
+        auto found = load(*st);
+        if (!found)
+            return found.error();
+        if (found->size() == 1)
+            return finish(std::move(found->front()));
+        if (found->size() > 1) {
+            std::string ids;
+            for (auto& f : *found)
+                ids += " " + f.second.id.substr(0, 12);
+            return makeError("run reference '" + reference + "' is ambiguous: it matches" + ids
+                             + "...; give more digits");
+        }
+    }
+    // 2) name: the newest run of that name.
+    auto st = m_db->prepare(CAIRN_SELECT_RUNS " WHERE r.name = ? ORDER BY r.start_ms DESC, r.seq DESC LIMIT 1");
+    if (!st)
+        return st.error();
+    st->bind(1, reference);
+    auto found = load(*st);
+    if (!found)
+        return found.error();
+    if (found->empty())
+        return makeError("no run matches '" + reference + "' (give a run id, a unique id prefix or a run name; 'cairn runs' lists them)");
+    return finish(std::move(found->front()));
+}
+
+Result<std::vector<std::string>> Store::metricKeys(const std::string& runId)
+{
+    auto s = metricSummaries(runId);
+    if (!s)
+        return s.error();
+    std::vector<std::string> keys;
+    for (auto& m : *s)
+        keys.push_back(m.key);
+    return keys;
+}
+
+Result<std::vector<MetricSummary>> Store::metricSummaries(const std::string& runId)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    auto st = m_db->prepare("SELECT k.name, s.last_step, s.last_ts_ms, s.last_value, s.min_value, s.max_value, s.count"
+                            " FROM metric_summary s JOIN metric_keys k ON k.id = s.key WHERE s.run = ? ORDER BY k.name");
+    if (!st)
+        return st.error();
+    st->bind(1, *seq);
+    std::vector<MetricSummary> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back({st->text(0), st->int64(1), st->int64(2), st->real(3), st->real(4), st->real(5), st->int64(6)});
+    }
+}
+
+Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const std::string& key)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    std::string sql = "SELECT k.name, p.step, p.ts_ms, p.value FROM metric_points p JOIN metric_keys k ON k.id = p.key"
+                      " WHERE p.run = ?1";
+    if (!key.empty())
+        sql += " AND k.name = ?2";
+    sql += " ORDER BY k.name, p.step, p.rowid";
+    auto st = m_db->prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, *seq);
+    if (!key.empty())
+        st->bind(2, key);
+    std::vector<MetricPoint> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back({st->text(0), st->int64(1), st->int64(2), st->real(3)});
+    }
+}
+
+Result<std::int64_t> Store::metricCount(const std::string& runId, const std::string& key)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    std::string sql = "SELECT COUNT(*) FROM metric_points p";
+    if (!key.empty())
+        sql += " JOIN metric_keys k ON k.id = p.key AND k.name = ?2";
+    sql += " WHERE p.run = ?1";
+    auto st = m_db->prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, *seq);
+    if (!key.empty())
+        st->bind(2, key);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    return st->int64(0);
+}
+
+} // namespace cairn
