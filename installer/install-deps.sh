@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # Qt 6.4
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libgl-dev
+  libgl-dev libqt6opengl6-dev
   # core libraries
   libsqlite3-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev nlohmann-json3-dev libssl-dev
   # layout of graphs

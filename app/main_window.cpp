@@ -1,0 +1,162 @@
+#include "app/main_window.h"
+
+#include "app/new_project.h"
+#include "app/project_session.h"
+#include "widgets/runs/run_page.h"
+#include "widgets/runs/runs_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+
+namespace cairn::app {
+
+MainWindow::MainWindow(bool interactive, QWidget* parent)
+    : QMainWindow(parent), m_interactive(interactive), m_session(new ProjectSession(this)),
+      m_runs(new widgets::RunsView(this)), m_page(new widgets::RunPage(this)),
+      m_splitter(new QSplitter(Qt::Vertical, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Cairn Workbench"));
+    m_splitter->addWidget(m_runs);
+    m_splitter->addWidget(m_page);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_countLabel);
+    m_pathLabel->setText(tr("No project open. Use File > Open Project... or File > New Project..."));
+    createMenus();
+
+    connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
+    connect(m_session, &ProjectSession::failed, this, [this](const QString& message) {
+        showError(tr("Cannot open project"), message);
+        Q_EMIT projectFailed(message);
+    });
+    connect(m_session, &ProjectSession::runsLoaded, this, &MainWindow::onRunsLoaded);
+    connect(m_session, &ProjectSession::runLoaded, m_page, &widgets::RunPage::setDetail);
+    connect(m_runs, &widgets::RunsView::currentRunChanged, m_session, &ProjectSession::selectRun);
+    connect(m_page, &widgets::RunPage::detailShown, this, &MainWindow::runShown);
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::openProject(const QString& dir)
+{
+    m_pendingDir = dir;
+    m_page->clear();
+    m_runs->clear();
+    m_session->open(dir);
+}
+
+void MainWindow::onOpened(const QString& name, const QString& root)
+{
+    m_projectRoot = root;
+    setWindowTitle(tr("%1 — Cairn Workbench").arg(name));
+    m_pathLabel->setText(tr("Project %1 in %2").arg(name, QDir::toNativeSeparators(root)));
+    m_recent.add(root);
+    rebuildRecentMenu();
+    Q_EMIT projectOpened(root);
+}
+
+void MainWindow::onRunsLoaded(const widgets::RunList& runs)
+{
+    const int count = runs ? static_cast<int>(runs->size()) : 0;
+    m_runs->setRuns(runs ? *runs : std::vector<RunSummary>{});
+    m_countLabel->setText(tr("%n run(s)", nullptr, count));
+    // Show the newest run when nothing is selected yet.
+    if (m_runs->currentRunId().isEmpty() && count > 0)
+        m_runs->selectRun(m_runs->firstRunId());
+    Q_EMIT runsShown(count);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* create = file->addAction(tr("&New Project..."), this, &MainWindow::newProject);
+    create->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("&Open Project..."), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Recent &Projects"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* refresh = view->addAction(tr("&Refresh"), m_session, &ProjectSession::refresh);
+    refresh->setShortcut(QKeySequence(Qt::Key_F5));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Cairn Workbench"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_recent.list();
+    for (const QString& dir : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this, [this, dir] { openProject(dir); });
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear List"), this, [this] {
+        m_recent.clear();
+        rebuildRecentMenu();
+    });
+}
+
+void MainWindow::newProject()
+{
+    QString dir = QFileDialog::getExistingDirectory(this, tr("New Project: choose or create an empty folder"));
+    if (dir.isEmpty())
+        return;
+    auto* creator = new NewProject(this);
+    connect(creator, &NewProject::finished, this, [this, creator](const QString& projectDir, const QString& error) {
+        creator->deleteLater();
+        if (error.isEmpty())
+            openProject(projectDir);
+        else
+            showError(tr("Cannot create project"), error);
+    });
+    creator->start(dir);
+}
+
+void MainWindow::chooseProject()
+{
+    QString dir = QFileDialog::getExistingDirectory(this, tr("Open Project"), m_projectRoot);
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Cairn Workbench"),
+                       tr("<h3>Cairn Workbench %1</h3><p>A desktop workbench for machine-learning "
+                          "experiments: runs, parameters, metrics and logs, read live from a Cairn "
+                          "project.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    statusBar()->showMessage(message, 10000);
+    if (!m_interactive)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace cairn::app

@@ -1,0 +1,68 @@
+// The workbench window: assembles the runs table, the run page, menus and the status bar around a
+// ProjectSession. Holds no data logic of its own.
+#pragma once
+
+#include "app/recent_projects.h"
+#include "widgets/runs/run_detail.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QSplitter;
+
+namespace cairn::widgets {
+class RunPage;
+class RunsView;
+} // namespace cairn::widgets
+
+namespace cairn::app {
+
+class ProjectSession;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `interactive`: errors show message boxes (off for --screenshot and tests: they get signals).
+    explicit MainWindow(bool interactive = true, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openProject(const QString& dir);
+    QString projectRoot() const { return m_projectRoot; }
+
+    widgets::RunsView* runsView() const { return m_runs; }
+    widgets::RunPage* runPage() const { return m_page; }
+    ProjectSession* session() const { return m_session; }
+
+Q_SIGNALS:
+    void projectOpened(const QString& root);
+    void projectFailed(const QString& message);
+    // The runs table shows the project's runs (after every load).
+    void runsShown(int count);
+    // A run's detail, charts included, is on screen.
+    void runShown(const QString& runId);
+
+private:
+    void createMenus();
+    void rebuildRecentMenu();
+    void newProject();
+    void chooseProject();
+    void showAbout();
+    void showError(const QString& title, const QString& message);
+    void onOpened(const QString& name, const QString& root);
+    void onRunsLoaded(const widgets::RunList& runs);
+
+    bool m_interactive = true;
+    ProjectSession* m_session = nullptr;
+    widgets::RunsView* m_runs = nullptr;
+    widgets::RunPage* m_page = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_pathLabel = nullptr;
+    QLabel* m_countLabel = nullptr;
+    RecentProjects m_recent;
+    QString m_projectRoot;
+    QString m_pendingDir;
+};
+
+} // namespace cairn::app

@@ -1,0 +1,164 @@
+#include "app/session_worker.h"
+
+#include "app/log_tail.h"
+
+#include <QDir>
+#include <QTimer>
+
+#include <filesystem>
+
+namespace cairn::app {
+
+SessionWorker::SessionWorker(int pollMs) : m_pollMs(pollMs) {}
+
+SessionWorker::~SessionWorker() = default;
+
+void SessionWorker::open(const QString& dir)
+{
+    if (!m_timer) {
+        m_timer = new QTimer(this);
+        connect(m_timer, &QTimer::timeout, this, &SessionWorker::poll);
+    }
+    m_timer->stop();
+    m_store.reset();
+    m_project.reset();
+    m_runs.reset();
+    m_runId.clear();
+    m_lastDetail.reset();
+    m_dataVersion = -1;
+
+    auto project = Project::open(std::filesystem::path(QDir(dir).absolutePath().toStdString()));
+    if (!project) {
+        Q_EMIT failed(QString::fromStdString(project.message()));
+        return;
+    }
+    auto store = Store::open(project->databasePath(), Store::Mode::ReadOnly);
+    if (!store) {
+        Q_EMIT failed(QString::fromStdString(store.message()));
+        return;
+    }
+    m_project = std::move(project.value());
+    m_store = std::move(store.value());
+    QString root = QString::fromStdString(m_project->root().string());
+    QString name = QString::fromStdString(m_project->config().name);
+    if (name.isEmpty())
+        name = QDir(root).dirName();
+    Q_EMIT opened(name, root);
+    loadRuns();
+    m_timer->start(m_pollMs);
+}
+
+void SessionWorker::selectRun(const QString& runId)
+{
+    if (!m_store)
+        return;
+    m_runId = runId.toStdString();
+    m_lastDetail.reset();
+    loadRun(true);
+}
+
+void SessionWorker::refresh()
+{
+    if (!m_store)
+        return;
+    loadRuns();
+    if (!m_runId.empty())
+        loadRun(true);
+}
+
+void SessionWorker::poll()
+{
+    if (!m_store)
+        return;
+    auto version = m_store->dataVersion();
+    if (version && *version != m_dataVersion) {
+        loadRuns();
+        if (!m_runId.empty() && runSignature(m_runId) != m_runSignature) {
+            loadRun(true);
+            return;
+        }
+    }
+    // Logs grow without touching the database.
+    if (!m_runId.empty() && (logSize(logPath("stdout.log")) != m_stdoutSize
+                             || logSize(logPath("stderr.log")) != m_stderrSize))
+        loadRun(false);
+}
+
+void SessionWorker::loadRuns()
+{
+    if (auto version = m_store->dataVersion())
+        m_dataVersion = *version;
+    auto runs = m_store->runs();
+    if (!runs) {
+        Q_EMIT failed(QString::fromStdString(runs.message()));
+        return;
+    }
+    m_runs = std::make_shared<const std::vector<RunSummary>>(std::move(runs.value()));
+    Q_EMIT runsLoaded(m_runs);
+}
+
+std::string SessionWorker::runSignature(const std::string& runId) const
+{
+    if (!m_runs)
+        return {};
+    for (const RunSummary& s : *m_runs) {
+        if (s.run.id != runId)
+            continue;
+        std::string sig = std::string(toString(s.run.status)) + ":" + std::to_string(s.run.endMs);
+        for (const auto& [key, m] : s.metrics)
+            sig += ";" + key + "=" + std::to_string(m.count) + "@" + std::to_string(m.lastStep);
+        return sig;
+    }
+    return {};
+}
+
+QString SessionWorker::logPath(const char* name) const
+{
+    return QString::fromStdString((m_project->runDir(m_runId) / name).string());
+}
+
+void SessionWorker::loadRun(bool metricsToo)
+{
+    auto detail = std::make_shared<widgets::RunDetail>();
+    auto run = m_store->findRun(m_runId);
+    if (!run) {
+        detail->error = QString::fromStdString(run.message());
+        detail->run.id = m_runId;
+        Q_EMIT runLoaded(detail);
+        return;
+    }
+    detail->run = std::move(run.value());
+    m_runSignature = runSignature(m_runId);
+
+    if (metricsToo || !m_lastDetail) {
+        if (auto summaries = m_store->metricSummaries(m_runId))
+            detail->summaries = std::move(summaries.value());
+        auto series = std::make_shared<widgets::MetricSeriesMap>();
+        if (auto points = m_store->metrics(m_runId)) {
+            for (MetricPoint& p : *points) {
+                std::string key = p.key;
+                (*series)[key].push_back(std::move(p));
+            }
+        } else {
+            detail->error = QString::fromStdString(points.message());
+        }
+        detail->metrics = std::move(series);
+    } else {
+        detail->summaries = m_lastDetail->summaries;
+        detail->metrics = m_lastDetail->metrics;
+    }
+
+    LogTail out = readLogTail(logPath("stdout.log"));
+    LogTail err = readLogTail(logPath("stderr.log"));
+    detail->stdoutTail = std::move(out.text);
+    detail->stdoutTruncated = out.truncated;
+    detail->stderrTail = std::move(err.text);
+    detail->stderrTruncated = err.truncated;
+    m_stdoutSize = out.size;
+    m_stderrSize = err.size;
+
+    m_lastDetail = detail;
+    Q_EMIT runLoaded(detail);
+}
+
+} // namespace cairn::app

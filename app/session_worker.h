@@ -1,0 +1,54 @@
+// Lives on the session's worker thread: owns the project's read-only Store, answers load requests
+// and polls the database for changes. Every result leaves by a queued signal.
+#pragma once
+
+#include "engine/store/project.h"
+#include "engine/store/store.h"
+#include "widgets/runs/run_detail.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace cairn::app {
+
+class SessionWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionWorker(int pollMs);
+    ~SessionWorker() override;
+
+    // Slots, called through queued invocations from the UI thread.
+    void open(const QString& dir);
+    void selectRun(const QString& runId);
+    void refresh();
+
+Q_SIGNALS:
+    void opened(const QString& name, const QString& root);
+    void failed(const QString& message);
+    void runsLoaded(const cairn::widgets::RunList& runs);
+    void runLoaded(const cairn::widgets::RunDetailPtr& detail);
+
+private:
+    void poll();
+    void loadRuns();
+    void loadRun(bool metricsToo);
+    std::string runSignature(const std::string& runId) const;
+    QString logPath(const char* name) const;
+
+    int m_pollMs = 500;
+    QTimer* m_timer = nullptr;
+    std::optional<Project> m_project;
+    std::unique_ptr<Store> m_store;
+    std::int64_t m_dataVersion = -1;
+    widgets::RunList m_runs;
+    std::string m_runId;
+    std::string m_runSignature;       // status and metric counts when last loaded
+    qint64 m_stdoutSize = -2, m_stderrSize = -2;
+    widgets::RunDetailPtr m_lastDetail;
+};
+
+} // namespace cairn::app

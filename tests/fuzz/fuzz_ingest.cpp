@@ -1,0 +1,52 @@
+#include "fuzz_ingest.h"
+
+#include "engine/ingest/line_splitter.h"
+#include "engine/ingest/metric_line.h"
+#include "engine/ingest/metrics_jsonl.h"
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+using namespace cairn::ingest;
+
+void fuzzIngestOne(const std::uint8_t* data, std::size_t size)
+{
+    std::string_view input(reinterpret_cast<const char*>(data), size);
+    ParsedLine parsed;
+    LineKind kind = parseLine(input, parsed);
+    if (kind == LineKind::Malformed && parsed.error.empty())
+        std::abort();  // every rejection says why
+    if (kind == LineKind::Metric && parsed.metrics.empty())
+        std::abort();
+    for (const auto& [k, v] : parsed.metrics)
+        if (!isValidKey(k))
+            std::abort();
+
+    JsonlRecord record;
+    std::string error;
+    if (!parseJsonlLine(input, record, error) && error.empty())
+        std::abort();
+
+    // Splitting the same bytes in any chunking gives the same lines.
+    std::string joinedWhole, joinedBytes;
+    auto collect = [](std::string& into) {
+        return [&into](std::string_view line, std::uint64_t, bool overlong) {
+            into.append(line);
+            into.push_back(overlong ? '!' : '\n');
+        };
+    };
+    {
+        LineSplitter s(collect(joinedWhole), 64);
+        s.feed(input);
+        s.finish();
+    }
+    {
+        LineSplitter s(collect(joinedBytes), 64);
+        for (char c : input)
+            s.feed(std::string_view(&c, 1));
+        s.finish();
+    }
+    if (joinedWhole != joinedBytes)
+        std::abort();
+}

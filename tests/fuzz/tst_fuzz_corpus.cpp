@@ -1,0 +1,64 @@
+// Runs the fuzz entry under CTest over a deterministic corpus: mutations of valid lines
+// (byte flips, truncations, splices, inserted NULs and quotes) and random bytes.
+#include "fuzz_ingest.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+class TestFuzzCorpus : public QObject {
+    Q_OBJECT
+private slots:
+    void mutatedValidLines();
+    void randomBytes();
+};
+
+static const QList<QByteArray>& seeds()
+{
+    static const QList<QByteArray> s = {
+        "cairn:metric step=3 loss=0.25 acc=0.91",
+        "cairn:param lr=0.001 note=\"two words\" q=\"a\\\"b\"",
+        "cairn:tag model=mlp",
+        R"({"key":"loss","value":0.3,"step":4})",
+        R"([{"metrics":{"a":NaN,"b":-Infinity},"step":1},{"params":{"x":"y"}}])",
+        "line one\r\nline two\ncairn:metric x=1e-400\n",
+    };
+    return s;
+}
+
+void TestFuzzCorpus::mutatedValidLines()
+{
+    QRandomGenerator rng(20261123);
+    const QByteArray specials = "\"\\=:{}[], \t\r\n\0-+.eE";
+    for (int i = 0; i < 200000; ++i) {
+        QByteArray s = seeds()[int(rng.bounded(seeds().size()))];
+        int edits = 1 + int(rng.bounded(4));
+        for (int e = 0; e < edits && !s.isEmpty(); ++e) {
+            int pos = int(rng.bounded(s.size()));
+            switch (rng.bounded(5)) {
+            case 0: s[pos] = char(rng.bounded(256)); break;
+            case 1: s.truncate(pos); break;
+            case 2: s.insert(pos, specials[int(rng.bounded(specials.size()))]); break;
+            case 3: s.remove(pos, 1 + int(rng.bounded(4))); break;
+            case 4: s.insert(pos, seeds()[int(rng.bounded(seeds().size()))].left(int(rng.bounded(20)))); break;
+            }
+        }
+        fuzzIngestOne(reinterpret_cast<const std::uint8_t*>(s.constData()), std::size_t(s.size()));
+    }
+}
+
+void TestFuzzCorpus::randomBytes()
+{
+    QRandomGenerator rng(7);
+    QByteArray buf;
+    for (int i = 0; i < 20000; ++i) {
+        buf.resize(int(rng.bounded(300)));
+        for (char& c : buf)
+            c = char(rng.bounded(256));
+        if (rng.bounded(2))
+            buf.prepend("cairn:metric ");
+        fuzzIngestOne(reinterpret_cast<const std::uint8_t*>(buf.constData()), std::size_t(buf.size()));
+    }
+}
+
+QTEST_APPLESS_MAIN(TestFuzzCorpus)
+#include "tst_fuzz_corpus.moc"

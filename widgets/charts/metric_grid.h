@@ -1,0 +1,44 @@
+// A scrollable grid of MetricChart, one per metric key, reflowed to the available width.
+#pragma once
+
+#include "engine/store/types.h"
+
+#include <QScrollArea>
+
+#include <map>
+#include <string>
+#include <vector>
+
+class QGridLayout;
+class QLabel;
+
+namespace cairn::widgets {
+
+class MetricChart;
+
+class MetricGrid : public QScrollArea {
+    Q_OBJECT
+public:
+    explicit MetricGrid(QWidget* parent = nullptr);
+
+    // Shows one chart per key; charts of keys seen before are updated in place.
+    void setMetrics(const std::map<std::string, std::vector<MetricPoint>>& metrics);
+    void clear();
+    MetricChart* chart(const QString& key) const;
+    QStringList keys() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void relayout();
+    int columnsFor(int width) const;
+
+    QWidget* m_content = nullptr;
+    QGridLayout* m_grid = nullptr;
+    QLabel* m_empty = nullptr;
+    std::map<QString, MetricChart*> m_charts;
+    int m_columns = 0;
+};
+
+} // namespace cairn::widgets

@@ -1,0 +1,95 @@
+#include "widgets/runs/run_page.h"
+
+#include "widgets/charts/metric_grid.h"
+#include "widgets/runs/key_value_table.h"
+#include "widgets/runs/log_view.h"
+#include "widgets/runs/run_header.h"
+
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace cairn::widgets {
+namespace {
+
+QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* label = new QLabel(title, box);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+RunPage::RunPage(QWidget* parent)
+    : QWidget(parent), m_header(new RunHeader(this)), m_tabs(new QTabWidget(this)),
+      m_metrics(new MetricGrid(this)), m_params(new KeyValueTable(this)), m_tags(new KeyValueTable(this)),
+      m_logs(new LogView(this))
+{
+    auto* paramsSplit = new QSplitter(Qt::Horizontal, this);
+    paramsSplit->addWidget(titled(tr("Parameters"), m_params, paramsSplit));
+    paramsSplit->addWidget(titled(tr("Tags"), m_tags, paramsSplit));
+    paramsSplit->setChildrenCollapsible(false);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_metrics, tr("Metrics"));
+    m_tabs->addTab(paramsSplit, tr("Parameters && Tags"));
+    m_tabs->addTab(m_logs, tr("Logs"));
+
+    auto* line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(line);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+void RunPage::setDetail(const RunDetailPtr& detail)
+{
+    if (!detail) {
+        clear();
+        return;
+    }
+    const bool sameMetrics = m_detail && m_detail->run.id == detail->run.id && m_detail->metrics == detail->metrics;
+    m_detail = detail;
+    m_header->setRun(detail->run);
+    if (!sameMetrics)
+        m_metrics->setMetrics(detail->metrics ? *detail->metrics : MetricSeriesMap{});
+    m_params->setPairs(detail->run.params);
+    m_tags->setPairs(detail->run.tags);
+    m_logs->setLogs(detail->stdoutTail, detail->stdoutTruncated, detail->stderrTail, detail->stderrTruncated);
+    Q_EMIT detailShown(QString::fromStdString(detail->run.id));
+}
+
+void RunPage::clear()
+{
+    m_detail.reset();
+    m_header->clear();
+    m_metrics->clear();
+    m_params->setPairs({});
+    m_tags->setPairs({});
+    m_logs->clear();
+}
+
+QString RunPage::runId() const
+{
+    return m_detail ? QString::fromStdString(m_detail->run.id) : QString();
+}
+
+} // namespace cairn::widgets

@@ -1,0 +1,137 @@
+#include "widgets/runs/runs_view.h"
+
+#include "widgets/runs/runs_sort_proxy.h"
+#include "widgets/runs/runs_table_model.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cairn::widgets {
+
+RunsView::RunsView(QWidget* parent)
+    : QWidget(parent), m_model(new RunsTableModel(this)), m_proxy(new RunsSortProxy(this)),
+      m_table(new QTableView(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_filter->setPlaceholderText(tr("Filter runs (name, id, status, params, metrics...)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("runsFilter"));
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterFixedString(text);
+        updateCountLabel();
+    });
+
+    m_table->setObjectName(QStringLiteral("runsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->sortByColumn(RunsTableModel::StartColumn, Qt::DescendingOrder);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { onCurrentChanged(current); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsView::restoreSelection);
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    updateCountLabel();
+}
+
+void RunsView::setRuns(std::vector<RunSummary> runs)
+{
+    m_model->setRuns(std::move(runs));
+    if (!m_sizedColumns && m_model->rowCount() > 0) {
+        m_table->resizeColumnsToContents();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 260));
+        m_sizedColumns = true;
+    }
+    restoreSelection();
+    updateCountLabel();
+}
+
+void RunsView::clear()
+{
+    m_currentId.clear();
+    m_sizedColumns = false;
+    setRuns({});
+}
+
+bool RunsView::selectRun(const QString& runId)
+{
+    int sourceRow = m_model->rowOfRun(runId);
+    if (sourceRow < 0)
+        return false;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+QString RunsView::firstRunId() const
+{
+    if (m_proxy->rowCount() == 0)
+        return {};
+    return m_proxy->index(0, 0).data(RunsTableModel::RunIdRole).toString();
+}
+
+int RunsView::visibleRowCount() const { return m_proxy->rowCount(); }
+
+void RunsView::onCurrentChanged(const QModelIndex& current)
+{
+    if (m_restoring || !current.isValid())
+        return; // a refresh or a filter hid the row: keep showing the run we had
+    QString id = current.data(RunsTableModel::RunIdRole).toString();
+    if (id == m_currentId)
+        return;
+    m_currentId = id;
+    Q_EMIT currentRunChanged(id);
+}
+
+void RunsView::restoreSelection()
+{
+    if (m_currentId.isEmpty())
+        return;
+    int sourceRow = m_model->rowOfRun(m_currentId);
+    QModelIndex index = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid() || m_table->selectionModel()->currentIndex().row() == index.row())
+        return;
+    m_restoring = true;
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_restoring = false;
+}
+
+void RunsView::updateCountLabel()
+{
+    int shown = m_proxy->rowCount();
+    int total = m_model->rowCount();
+    m_count->setText(shown == total ? tr("%n run(s)", nullptr, total)
+                                    : tr("%1 of %n run(s)", nullptr, total).arg(shown));
+}
+
+} // namespace cairn::widgets
