@@ -15,7 +15,7 @@ PACKAGES=(
   # layout of graphs
   graphviz
   # demo project and reference tests: Debian's own Python with numpy and scikit-learn
-  python3 python3-numpy python3-sklearn
+  python3 python3-numpy python3-scipy python3-sklearn python3-torch
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
 )

@@ -4,7 +4,7 @@
 #include "engine/cli/output.h"
 #include "engine/demo/demo_files.h"
 #include "engine/exec/python_finder.h"
-#include "engine/exec/tracked_run.h"
+#include "engine/cli/attached_run.h"
 #include "engine/store/store.h"
 
 #include <fstream>
@@ -62,7 +62,7 @@ int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
         return kExitFailure;
     }
     {
-        auto store = Store::open(project->databasePath(), Store::Mode::ReadWrite);
+        auto store = Store::open(project->databasePath(), Store::Mode::ReadOnly);
         if (!store) {
             ctx.err << "cairn demo: " << store.message() << "\n";
             return kExitFailure;
@@ -93,11 +93,11 @@ int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
     int failures = 0;
     for (std::size_t i = 0; i < sweep().size(); ++i) {
         const SweepPoint& p = sweep()[i];
-        exec::RunRequest request;
+        AttachedRequest request;
         request.name = p.name;
         request.experiment = "digits";
         request.workdir = code;
-        request.teeToTerminal = false;
+        request.tee = false;
         request.argv = {*python, p.script, "--epochs", epochs};
         for (const auto& [k, v] : p.params) {
             request.params[k] = v;
@@ -106,17 +106,18 @@ int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
         }
         request.params["epochs"] = epochs;
         ctx.out << "  [" << (i + 1) << "/" << sweep().size() << "] " << p.name << " ... " << std::flush;
-        auto report = exec::trackRun(*project, request);
-        if (!report) {
+        auto result = runAttached(*project, request);
+        if (!result) {
             ctx.out << "error\n";
-            ctx.err << "cairn demo: " << report.message() << "\n";
+            ctx.err << "cairn demo: " << result.message() << "\n";
             return kExitFailure;
         }
-        ctx.out << toString(report->status) << ", " << report->points << " points (run " << report->runId.substr(0, 8) << ")\n";
-        if (report->status != RunStatus::Finished) {
+        ctx.out << toString(result->status) << ", " << result->report.points << " points (run " << result->runId.substr(0, 8)
+                << ")\n";
+        if (result->status != RunStatus::Finished) {
             ++failures;
-            ctx.err << "cairn demo: " << p.name << " exited with " << report->exitCode << "; see runs/"
-                    << report->runId << "/stderr.log\n";
+            ctx.err << "cairn demo: " << p.name << " exited with " << result->report.end.exitCode << "; see runs/"
+                    << result->runId << "/stderr.log\n";
         }
     }
     ctx.out << "Done. Open it with: cairn-workbench " << project->root().string() << "\n";

@@ -3,22 +3,23 @@
 #include "engine/cli/key_values.h"
 #include "engine/cli/output.h"
 #include "engine/core/text.h"
-#include "engine/exec/tracked_run.h"
+#include "engine/cli/attached_run.h"
 
 #include <ostream>
 
 namespace cairn::cli {
 
-void printMalformedReport(std::ostream& err, const exec::RunReport& report)
+void printMalformedReport(std::ostream& err, const exec::SupervisorReport& report)
 {
-    if (report.malformed == 0)
+    const std::uint64_t count = report.end.malformed;
+    if (count == 0)
         return;
-    err << "cairn: " << report.malformed << " malformed cairn: line" << (report.malformed == 1 ? " was" : "s were")
+    err << "cairn: " << count << " malformed cairn: line" << (count == 1 ? " was" : "s were")
         << " kept in the log but not recorded (grammar: docs/logging.md):\n";
     for (const auto& m : report.malformedSamples)
         err << "  " << m.source << " line " << m.lineNo << ": " << m.error << "\n";
-    if (report.malformed > report.malformedSamples.size())
-        err << "  ... and " << (report.malformed - report.malformedSamples.size()) << " more\n";
+    if (count > report.malformedSamples.size())
+        err << "  ... and " << (count - report.malformedSamples.size()) << " more\n";
 }
 
 int cmdRun(const std::vector<std::string>& argv, Context& ctx)
@@ -50,29 +51,33 @@ int cmdRun(const std::vector<std::string>& argv, Context& ctx)
         ctx.err << "cairn run: " << project.message() << "\n";
         return kExitUsage;
     }
-    exec::RunRequest request;
+    AttachedRequest request;
     request.name = args.get("name");
     request.experiment = args.get("experiment");
     request.params = *params;
     request.tags = *tags;
     request.argv = args.rest();
-    request.teeToTerminal = !args.has("quiet");
+    request.tee = !args.has("quiet");
     ctx.out.flush();
-    auto report = exec::trackRun(*project, request);
-    if (!report) {
-        ctx.err << "cairn run: " << report.message() << "\n";
+    auto result = runAttached(*project, request);
+    if (!result) {
+        ctx.err << "cairn run: " << result.message() << "\n";
         return kExitFailure;
     }
-    if (!report->startError.empty())
-        ctx.err << "cairn run: " << report->startError << "\n";
-    printMalformedReport(ctx.err, *report);
-    if (!report->storeError.empty())
-        ctx.err << "cairn run: recording failed: " << report->storeError
-                << "\n  (the full output is still in runs/" << report->runId << "/stdout.log)\n";
-    ctx.err << "cairn: run " << report->runId.substr(0, 8) << " " << toString(report->status) << " (exit "
-            << report->exitCode << "), " << report->points << " metric points; 'cairn show " << report->runId.substr(0, 8)
+    const exec::SupervisorReport& report = result->report;
+    if (!report.startError.empty())
+        ctx.err << "cairn run: " << report.startError << "\n";
+    printMalformedReport(ctx.err, report);
+    if (!report.journalError.empty())
+        ctx.err << "cairn run: recording failed: " << report.journalError
+                << "\n  (the full output is still in runs/" << result->runId << "/stdout.log)\n";
+    if (!result->waitError.empty())
+        ctx.err << "cairn run: the engine has not confirmed the run's end (" << result->waitError
+                << "); its journal is kept and the next engine will record it\n";
+    ctx.err << "cairn: run " << result->runId.substr(0, 8) << " " << toString(result->status) << " (exit "
+            << report.end.exitCode << "), " << report.points << " metric points; 'cairn show " << result->runId.substr(0, 8)
             << "' for details\n";
-    return report->exitCode;
+    return report.end.exitCode;
 }
 
 } // namespace cairn::cli

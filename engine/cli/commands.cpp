@@ -11,12 +11,19 @@ const std::vector<Command>& commands()
     static const std::vector<Command> table = {
         {"init", "create a project folder", cmdInit},
         {"run", "run a command and track it as a run", cmdRun},
+        {"submit", "queue a job with the engine; prints its run id", cmdSubmit},
+        {"queue", "list queued and running jobs", cmdQueue},
+        {"cancel", "cancel a queued or running job", cmdCancel},
+        {"wait", "wait for a run to end; exits with its exit code", cmdWait},
+        {"logs", "print (or follow) a run's output", cmdLogs},
         {"runs", "list runs", cmdRuns},
         {"show", "show one run", cmdShow},
         {"metrics", "print a run's metric points", cmdMetrics},
         {"experiments", "list experiments", cmdExperiments},
         {"demo", "create the demo project and run its training sweep", cmdDemo},
         {"gpus", "list the GPUs Cairn can see", cmdGpus},
+        {"drift", "compare two datasets column by column for drift", cmdDrift},
+        {"engine", "start, stop or inspect the project's background engine", cmdEngine},
     };
     return table;
 }
@@ -77,6 +84,8 @@ int runCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
         if (name == c.name)
             return c.run(rest, ctx);
     }
+    if (name == "_supervise")  // internal: the process a queued job runs under
+        return cmdSupervise(rest, ctx);
     std::vector<std::string> names;
     for (const auto& c : commands())
         names.emplace_back(c.name);

@@ -37,5 +37,13 @@ int cmdMetrics(const std::vector<std::string>& args, Context& ctx);
 int cmdExperiments(const std::vector<std::string>& args, Context& ctx);
 int cmdDemo(const std::vector<std::string>& args, Context& ctx);
 int cmdGpus(const std::vector<std::string>& args, Context& ctx);
+int cmdDrift(const std::vector<std::string>& args, Context& ctx);
+int cmdEngine(const std::vector<std::string>& args, Context& ctx);
+int cmdSupervise(const std::vector<std::string>& args, Context& ctx);
+int cmdSubmit(const std::vector<std::string>& args, Context& ctx);
+int cmdQueue(const std::vector<std::string>& args, Context& ctx);
+int cmdCancel(const std::vector<std::string>& args, Context& ctx);
+int cmdWait(const std::vector<std::string>& args, Context& ctx);
+int cmdLogs(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

@@ -105,12 +105,16 @@ Result<std::int64_t> Database::queryInt(std::string_view sql)
 
 std::string Database::lastError() const { return sqlite3_errmsg(m_db); }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_began = static_cast<bool>(m_db.exec("BEGIN IMMEDIATE")); }
+Transaction::Transaction(Database& db) : m_db(db)
+{
+    m_nested = sqlite3_get_autocommit(m_db.handle()) == 0;
+    m_began = static_cast<bool>(m_db.exec(m_nested ? "SAVEPOINT cairn_nested" : "BEGIN IMMEDIATE"));
+}
 
 Transaction::~Transaction()
 {
     if (m_began && !m_done)
-        (void)m_db.exec("ROLLBACK");
+        (void)m_db.exec(m_nested ? "ROLLBACK TO cairn_nested; RELEASE cairn_nested" : "ROLLBACK");
 }
 
 Status Transaction::commit()
@@ -118,7 +122,7 @@ Status Transaction::commit()
     if (!m_began)
         return makeError("database error: could not begin a transaction: " + m_db.lastError());
     m_done = true;
-    return m_db.exec("COMMIT");
+    return m_db.exec(m_nested ? "RELEASE cairn_nested" : "COMMIT");
 }
 
 } // namespace cairn

@@ -66,7 +66,8 @@ private:
     sqlite3* m_db;
 };
 
-// Commits on commit(); rolls back when destroyed without it.
+// Commits on commit(); rolls back when destroyed without it. Nests: inside another
+// transaction it is a savepoint, so typed queries compose into larger transactions.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -78,6 +79,25 @@ private:
     Database& m_db;
     bool m_began = false;
     bool m_done = false;
+    bool m_nested = false;
 };
+
+// INSERT-or-replace of (run, key, value) pairs into `table` (params or tags).
+template <typename It>
+Status upsertPairs(Database& db, const char* table, std::int64_t run, It begin, It end)
+{
+    if (begin == end)
+        return Ok{};
+    auto st = db.prepare(std::string("INSERT INTO ") + table
+                         + "(run, key, value) VALUES(?,?,?) ON CONFLICT(run, key) DO UPDATE SET value = excluded.value");
+    if (!st)
+        return st.error();
+    for (It it = begin; it != end; ++it) {
+        st->bind(1, run).bind(2, it->first).bind(3, it->second);
+        if (auto s = st->run(); !s)
+            return s;
+    }
+    return Ok{};
+}
 
 } // namespace cairn

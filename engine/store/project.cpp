@@ -55,6 +55,16 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
                 return makeError(position(fileName, kv.second.Mark()) + ": field '" + key + "' must be a string");
             (key == "name" ? config.name : config.python) = kv.second.as<std::string>();
         }
+        if (key == "gpus") {
+            if (!kv.second.IsSequence())
+                return makeError(position(fileName, kv.second.Mark()) + ": field 'gpus' must be a list of GPU indices, e.g. [0, 1]");
+            for (const auto& item : kv.second) {
+                int index = -1;
+                if (!item.IsScalar() || !YAML::convert<int>::decode(item, index) || index < 0)
+                    return makeError(position(fileName, item.Mark()) + ": 'gpus' entries must be GPU indices (0, 1, ...)");
+                config.gpus.push_back(index);
+            }
+        }
     }
     return config;
 }

@@ -13,6 +13,8 @@ struct ProjectConfig {
     std::string name;
     // Interpreter for Python steps (the demo, later pipeline stages). Empty: find one with numpy.
     std::string python;
+    // GPUs Cairn may schedule jobs on (`gpus: [0, 1]`); empty: every GPU NVML reports.
+    std::vector<int> gpus;
 };
 
 class Project {

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -73,6 +73,18 @@ constexpr std::array<std::string_view, 2> kMigrations = {
     JOIN metric_points AS l ON l.rowid = (
         SELECT p.rowid FROM metric_points AS p WHERE p.run = a.run AND p.key = a.key
         ORDER BY p.step DESC, p.rowid DESC LIMIT 1);
+    )sql",
+    // 3: the engine's job queue, and how much of each run's journal is in the database.
+    R"sql(
+    CREATE TABLE jobs(
+        run INTEGER PRIMARY KEY REFERENCES runs(seq) ON DELETE CASCADE,
+        spec TEXT NOT NULL,
+        after_run TEXT NOT NULL DEFAULT '',
+        gpus TEXT NOT NULL DEFAULT '',
+        supervisor_pid INTEGER NOT NULL DEFAULT 0,
+        supervisor_start INTEGER NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '');
+    ALTER TABLE runs ADD COLUMN journal_offset INTEGER NOT NULL DEFAULT 0;
     )sql",
 };
 

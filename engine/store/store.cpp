@@ -137,29 +137,12 @@ Result<std::int64_t> Store::keyId(const std::string& key)
     return m_keyIds[key] = sel->int64(0);
 }
 
-static Status upsertPairs(Database& db, const char* table, std::int64_t run,
-                          const std::map<std::string, std::string>& pairs)
-{
-    if (pairs.empty())
-        return Ok{};
-    auto st = db.prepare(std::string("INSERT INTO ") + table
-                         + "(run, key, value) VALUES(?,?,?) ON CONFLICT(run, key) DO UPDATE SET value = excluded.value");
-    if (!st)
-        return st.error();
-    for (const auto& [k, v] : pairs) {
-        st->bind(1, run).bind(2, k).bind(3, v);
-        if (auto s = st->run(); !s)
-            return s;
-    }
-    return Ok{};
-}
-
 Status Store::setParams(const std::string& runId, const std::map<std::string, std::string>& params)
 {
     auto seq = runRowId(runId);
     if (!seq)
         return seq.error();
-    return upsertPairs(*m_db, "params", *seq, params);
+    return upsertPairs(*m_db, "params", *seq, params.begin(), params.end());
 }
 
 Status Store::setTags(const std::string& runId, const std::map<std::string, std::string>& tags)
@@ -167,7 +150,7 @@ Status Store::setTags(const std::string& runId, const std::map<std::string, std:
     auto seq = runRowId(runId);
     if (!seq)
         return seq.error();
-    return upsertPairs(*m_db, "tags", *seq, tags);
+    return upsertPairs(*m_db, "tags", *seq, tags.begin(), tags.end());
 }
 
 Status Store::appendMetrics(const std::string& runId, std::span<const MetricPoint> points)
@@ -180,6 +163,16 @@ Status Store::appendMetrics(const std::string& runId, std::span<const MetricPoin
     Transaction tx(*m_db);
     if (!tx.began())
         return makeError("database error: " + m_db->lastError());
+    if (auto s = appendMetricsNoTx(*seq, points); !s)
+        return s;
+    return tx.commit();
+}
+
+// Inserts points and upserts the per-key summaries; the caller holds the transaction.
+Status Store::appendMetricsNoTx(std::int64_t seq, std::span<const MetricPoint> points)
+{
+    if (points.empty())
+        return Ok{};
     auto ins = m_db->prepare("INSERT INTO metric_points(run, key, step, ts_ms, value) VALUES(?,?,?,?,?)");
     if (!ins)
         return ins.error();
@@ -198,7 +191,7 @@ Status Store::appendMetrics(const std::string& runId, std::span<const MetricPoin
             kid = *k;
             lastKey = &p.key;
         }
-        ins->bind(1, *seq).bind(2, kid).bind(3, p.step).bind(4, p.timestampMs).bind(5, p.value);
+        ins->bind(1, seq).bind(2, kid).bind(3, p.step).bind(4, p.timestampMs).bind(5, p.value);
         if (auto s = ins->run(); !s)
             return s;
         Acc& a = acc[kid];
@@ -230,12 +223,12 @@ Status Store::appendMetrics(const std::string& runId, std::span<const MetricPoin
     if (!up)
         return up.error();
     for (const auto& [k, a] : acc) {
-        up->bind(1, *seq).bind(2, k).bind(3, a.s.lastStep).bind(4, a.s.lastTimestampMs).bind(5, a.s.last)
+        up->bind(1, seq).bind(2, k).bind(3, a.s.lastStep).bind(4, a.s.lastTimestampMs).bind(5, a.s.last)
             .bind(6, a.s.min).bind(7, a.s.max).bind(8, a.s.count);
         if (auto s = up->run(); !s)
             return s;
     }
-    return tx.commit();
+    return Ok{};
 }
 
 Status Store::setRunPid(const std::string& runId, std::int64_t pid)

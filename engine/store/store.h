@@ -43,6 +43,20 @@ public:
     Status finishRun(const std::string& runId, RunStatus status, std::optional<int> exitCode,
                      std::int64_t endMs);
 
+    // --- the engine's queue and ingestion ------------------------------------------------------
+    // Creates the run (status queued) and its job in one transaction; fills run.id.
+    Status createJob(Run& run, const Job& job);
+    Result<std::vector<Job>> activeJobs();   // queued and running, oldest first
+    Result<Job> job(const std::string& runId);
+    Status markJobStarted(const std::string& runId, std::int64_t supervisorPid, std::int64_t supervisorStart,
+                          const std::string& gpus, std::int64_t startMs);
+    Status setJobMessage(const std::string& runId, const std::string& message);
+    Result<std::uint64_t> journalOffset(const std::string& runId);
+    // Applies several runs' journal stretches in ONE transaction, offsets included.
+    Status applyIngest(std::span<const IngestBatch> batches);
+    // Runs whose status is queued or running (what an engine must follow after a restart).
+    Result<std::vector<Run>> unfinishedRuns();
+
     // --- reading ---------------------------------------------------------------------------
     Result<std::vector<Experiment>> experiments();
     Result<std::vector<RunSummary>> runs(const RunFilter& filter = {});
@@ -57,6 +71,7 @@ public:
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);
     Result<std::int64_t> runRowId(const std::string& runId);
+    Status appendMetricsNoTx(std::int64_t seq, std::span<const MetricPoint> points);
     Result<std::int64_t> keyId(const std::string& key);
 
     std::unique_ptr<Database> m_db;

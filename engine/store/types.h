@@ -62,6 +62,32 @@ struct RunSummary {
     std::map<std::string, MetricSummary> metrics;
 };
 
+// A run the engine runs: queued until its GPUs are free and its `after` run has finished.
+struct Job {
+    std::string runId;
+    RunStatus status = RunStatus::Queued;
+    std::string spec;             // JSON: argv, workdir, env, gpus, nproc (engine/server/job_spec.h)
+    std::string afterRunId;       // empty: no dependency
+    std::string gpus;             // assigned GPU ids, "0,2"
+    std::int64_t supervisorPid = 0;
+    std::int64_t supervisorStart = 0;  // start time from /proc, guards against pid reuse
+    std::string message;          // why it failed before starting, etc.
+};
+
+// Everything one stretch of a run's journal adds, applied in one transaction with the offset.
+struct IngestBatch {
+    std::string runId;
+    std::vector<MetricPoint> points;
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::pair<std::string, std::string>> tags;
+    std::uint64_t newOffset = 0;
+    bool ended = false;
+    RunStatus endStatus = RunStatus::Finished;
+    int exitCode = 0;
+    std::int64_t endMs = 0;
+    std::int64_t startedPid = 0;  // 0: no start record in this stretch
+};
+
 struct RunFilter {
     std::optional<std::string> experiment;
 };

@@ -1,8 +1,10 @@
 #include "fuzz_ingest.h"
 
+#include "engine/ingest/journal.h"
 #include "engine/ingest/line_splitter.h"
 #include "engine/ingest/metric_line.h"
 #include "engine/ingest/metrics_jsonl.h"
+#include "engine/server/protocol.h"
 
 #include <cstdlib>
 #include <string>
@@ -26,6 +28,18 @@ void fuzzIngestOne(const std::uint8_t* data, std::size_t size)
     JsonlRecord record;
     std::string error;
     if (!parseJsonlLine(input, record, error) && error.empty())
+        std::abort();
+
+    // The engine's socket protocol: a request or an error that says why, never a throw.
+    cairn::server::Request request;
+    cairn::server::ProtocolError perr;
+    if (!cairn::server::parseRequest(input, request, perr) && (perr.code.empty() || perr.message.empty()))
+        std::abort();
+
+    // Journal replay: never reads past the last complete line.
+    JournalChunk chunk;
+    parseJournal(input, chunk);
+    if (chunk.consumed > size || (chunk.consumed > 0 && input[chunk.consumed - 1] != '\n'))
         std::abort();
 
     // Splitting the same bytes in any chunking gives the same lines.

@@ -21,6 +21,8 @@ static const QList<QByteArray>& seeds()
         R"({"key":"loss","value":0.3,"step":4})",
         R"([{"metrics":{"a":NaN,"b":-Infinity},"step":1},{"params":{"x":"y"}}])",
         "line one\r\nline two\ncairn:metric x=1e-400\n",
+        R"({"v":1,"id":7,"method":"submit","params":{"job":{"argv":["python","t.py"],"gpus":2}}})",
+        "M\tloss\t3\t1700000000123\t0.25\nP\tlr\t0.001\nE\t0\t0\tfinished\t1700000009999\t2\n",
     };
     return s;
 }

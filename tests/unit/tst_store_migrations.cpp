@@ -43,6 +43,10 @@ static void seed(const std::string& path, int version)
     exec(db, "INSERT INTO metric_keys(id, name) VALUES(1, 'loss')");
     exec(db, "INSERT INTO metric_points(run, key, step, ts_ms, value) VALUES"
              " (1,1,0,10,3.0),(1,1,1,11,2.0),(1,1,2,12,NULL),(1,1,1,13,0.5)");
+    if (version >= 2)  // from version 2 on, Cairn keeps a summary per run and key as it writes
+        exec(db, "INSERT INTO metric_summary VALUES(1, 1, 2, 12, NULL, 0.5, 3.0, 4)");
+    if (version >= 3)
+        exec(db, "INSERT INTO jobs(run, spec) VALUES(1, '{\"argv\":[\"python\",\"old.py\"]}')");
     sqlite3_close(db);
 }
 
