@@ -1,0 +1,123 @@
+// readCsv: loads a CSV file into typed columns with CsvReader (see csv_table.h for the rules).
+#include "engine/analysis/csv_table.h"
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <unordered_map>
+
+namespace cairn::analysis {
+namespace {
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct Loader {
+    Column* column = nullptr;
+    std::size_t index = 0;  // field index in the row
+    bool failed = false;    // a value did not parse: reload as text
+    std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> dict;
+
+    void add(std::string_view field)
+    {
+        if (column->text) {
+            if (isMissingToken(field)) {
+                column->codes.push_back(-1);
+                return;
+            }
+            auto it = dict.find(field);
+            if (it == dict.end()) {
+                it = dict.emplace(std::string(field), static_cast<std::int32_t>(column->categories.size())).first;
+                column->categories.emplace_back(field);
+            }
+            column->codes.push_back(it->second);
+            return;
+        }
+        double v = std::numeric_limits<double>::quiet_NaN();
+        if (!isMissingToken(field) && !parseDouble(field, v)) {
+            failed = true;
+            v = std::numeric_limits<double>::quiet_NaN();
+        }
+        column->num.push_back(v);
+    }
+};
+
+} // namespace
+
+Result<Table> readCsv(const std::string& path, const CsvReadOptions& opts)
+{
+    auto reader = CsvReader::open(path, opts);
+    if (!reader)
+        return reader.error();
+    std::vector<std::string_view> fields;
+    auto first = reader->next(fields);
+    if (!first)
+        return first.error();
+    if (!*first)
+        return makeError(path + ": file is empty (expected a header row)");
+    Table table;
+    table.path = path;
+    std::vector<std::string> header;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::string name(fields[i]);
+        if (name.empty())
+            name = "Unnamed: " + std::to_string(i);  // pandas' name for an unnamed column
+        if (!seen.insert(name).second)
+            return makeError(path + ":" + std::to_string(reader->rowLine()) + ": column '" + name +
+                             "' appears twice in the header");
+        header.push_back(name);
+    }
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (!opts.only.empty() && !opts.only.count(header[i]))
+            continue;
+        Column c;
+        c.name = header[i];
+        c.text = opts.forceText.count(c.name) > 0;
+        c.type = c.text ? ColumnType::Categorical : ColumnType::Numeric;
+        table.columns.push_back(std::move(c));
+    }
+    std::vector<Loader> loaders(table.columns.size());
+    for (std::size_t k = 0, i = 0; i < header.size(); ++i) {
+        if (k < table.columns.size() && table.columns[k].name == header[i]) {
+            loaders[k].column = &table.columns[k];
+            loaders[k].index = i;
+            ++k;
+        }
+    }
+    for (;;) {
+        auto more = reader->next(fields);
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        if (fields.size() != header.size())
+            return makeError(path + ":" + std::to_string(reader->rowLine()) + ": row has " +
+                             std::to_string(fields.size()) + " fields, the header has " +
+                             std::to_string(header.size()));
+        for (auto& l : loaders)
+            l.add(fields[l.index]);
+        ++table.rows;
+    }
+    // Columns with text in them: read again, as text, only those columns.
+    CsvReadOptions again = opts;
+    again.only.clear();
+    for (const auto& l : loaders)
+        if (l.failed) {
+            again.only.insert(l.column->name);
+            again.forceText.insert(l.column->name);
+        }
+    if (!again.only.empty()) {
+        auto text = readCsv(path, again);
+        if (!text)
+            return text.error();
+        for (auto& c : table.columns)
+            if (const Column* t = text->find(c.name))
+                c = *t;
+    }
+    return table;
+}
+
+} // namespace cairn::analysis

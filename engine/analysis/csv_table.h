@@ -1,0 +1,90 @@
+// A streaming RFC 4180 CSV reader that loads columns for analysis (drift, validation).
+//
+// Rules (documented in docs/drift.md):
+//  - the first row is the header; names must be unique and non-empty;
+//  - fields may be quoted ("a,b", "say ""hi"""), quoted fields may span lines; LF or CRLF;
+//    a UTF-8 byte order mark is skipped; empty lines are skipped (as pandas does);
+//  - the missing-value tokens are pandas' defaults ("", "nan", "NaN", "NA", "N/A", "null",
+//    "NULL", "None", "<NA>", "#N/A", ...); they are missing in every column;
+//  - a column is numeric when every non-missing value parses as a double (surrounding spaces
+//    and a leading '+' allowed; "inf"/"-inf" are numbers), otherwise categorical (its text);
+//  - memory is bounded per row (maxRowBytes); the file is read in chunks, never whole.
+// Errors name the file and line: "ref.csv:17: row has 4 fields, the header has 5".
+#pragma once
+
+#include "engine/core/result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cairn::analysis {
+
+enum class ColumnType { Numeric, Categorical };
+
+const char* toString(ColumnType t);  // "num" | "cat"
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Numeric;  // how the column is judged
+    bool text = false;                      // storage: codes + categories (true) or num (false)
+    std::vector<double> num;                // numeric values, NaN = missing
+    std::vector<std::int32_t> codes;        // text values as category codes, -1 = missing
+    std::vector<std::string> categories;    // code -> text
+    std::size_t size() const { return text ? codes.size() : num.size(); }
+};
+
+struct Table {
+    std::string path;
+    std::size_t rows = 0;
+    std::vector<Column> columns;
+    const Column* find(std::string_view name) const;
+    std::vector<std::string> names() const;
+};
+
+struct CsvReadOptions {
+    std::set<std::string> only;            // load only these columns (empty: all)
+    std::set<std::string> forceText;       // store these as text even when numeric
+    std::size_t maxRowBytes = 64u << 20;   // a longer row is an error
+    std::size_t chunkBytes = 1u << 20;
+};
+
+// True for pandas' default missing-value tokens.
+bool isMissingToken(std::string_view s);
+// Parses a whole field as a double (spaces and a leading '+' allowed); false when it is not one.
+bool parseDouble(std::string_view s, double& out);
+
+// Row-at-a-time reader; fields are valid until the next call.
+class CsvReader {
+public:
+    static Result<CsvReader> open(const std::string& path, const CsvReadOptions& opts = {});
+    CsvReader(CsvReader&&) noexcept;
+    CsvReader& operator=(CsvReader&&) noexcept;
+    ~CsvReader();
+    // Reads the next non-empty row: true with fields, false at the end, or an error.
+    Result<bool> next(std::vector<std::string_view>& fields);
+    std::size_t rowLine() const { return m_rowLine; }  // 1-based line where the last row began
+    const std::string& path() const { return m_path; }
+
+private:
+    CsvReader() = default;
+    bool fill();
+    std::string m_path;
+    void* m_file = nullptr;  // FILE*
+    CsvReadOptions m_opts;
+    std::string m_buf;
+    std::size_t m_pos = 0;
+    bool m_eof = false;
+    std::size_t m_line = 1;
+    std::size_t m_rowLine = 0;
+    std::string m_row;
+    std::vector<std::size_t> m_ends;
+};
+
+Result<Table> readCsv(const std::string& path, const CsvReadOptions& opts = {});
+
+} // namespace cairn::analysis

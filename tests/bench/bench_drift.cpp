@@ -1,0 +1,122 @@
+// bench_drift: Cairn's drift over 356,000 rows x 100 columns (reference vs current), the size of
+// the public Evidently report (~23 minutes). Prints compute time (columns in memory, threads
+// across columns) and end-to-end time (CSV files read and parsed, then drift).
+// Usage: bench_drift [--rows N] [--cols N] [--threads N] [--json FILE] [--keep DIR]
+#include "engine/analysis/drift.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace cairn::analysis;
+
+namespace {
+
+struct Rng {
+    std::uint64_t s;
+    std::uint64_t next()
+    {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+    double normal() { return std::sqrt(-2 * std::log(1.0 - uniform())) * std::cos(6.283185307179586 * uniform()); }
+};
+
+Table makeTable(std::size_t rows, std::size_t cols, bool current, std::uint64_t seed)
+{
+    Table t;
+    t.rows = rows;
+    Rng rng{seed};
+    for (std::size_t c = 0; c < cols; ++c) {
+        Column col;
+        col.name = "f" + std::to_string(c);
+        col.num.resize(rows);
+        const double shift = current && c % 3 == 0 ? 0.2 : 0.0;  // a third of the columns drift
+        for (auto& v : col.num)
+            v = c % 10 == 9 ? std::floor(rng.uniform() * 4) : rng.normal() + shift;  // every tenth: 4 values
+        t.columns.push_back(std::move(col));
+    }
+    return t;
+}
+
+void writeCsv(const Table& t, const std::string& path)
+{
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        std::fprintf(f, "%s%s", c ? "," : "", t.columns[c].name.c_str());
+    std::fputc('\n', f);
+    for (std::size_t r = 0; r < t.rows; ++r) {
+        for (std::size_t c = 0; c < t.columns.size(); ++c)
+            std::fprintf(f, "%s%.6g", c ? "," : "", t.columns[c].num[r]);
+        std::fputc('\n', f);
+    }
+    std::fclose(f);
+}
+
+double seconds(std::chrono::steady_clock::time_point a) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count(); }
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::size_t rows = 356000, cols = 100;
+    unsigned threads = 0;
+    std::string json, keep;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--rows")) rows = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--cols")) cols = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--threads")) threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
+        else if (!std::strcmp(argv[i], "--json")) json = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--keep")) keep = argv[i + 1];
+    }
+    std::printf("bench_drift: %zu rows x %zu columns, reference vs current\n", rows, cols);
+    Table ref = makeTable(rows, cols, false, 1), cur = makeTable(rows, cols, true, 2);
+    std::vector<std::string> names = ref.names();
+    DriftOptions opt;
+    opt.threads = threads;
+    auto t0 = std::chrono::steady_clock::now();
+    auto report = computeDrift(ref, cur, names, opt);
+    const double compute = seconds(t0);
+    if (!report) {
+        std::fprintf(stderr, "%s\n", report.message().c_str());
+        return 1;
+    }
+    const std::string dir = keep.empty() ? (std::filesystem::temp_directory_path() / "cairn-bench-drift").string() : keep;
+    std::filesystem::create_directories(dir);
+    writeCsv(ref, dir + "/ref.csv");
+    writeCsv(cur, dir + "/cur.csv");
+    ref = {};
+    cur = {};
+    t0 = std::chrono::steady_clock::now();
+    auto inputs = loadDriftInputs(dir + "/ref.csv", dir + "/cur.csv", {}, opt);
+    const double load = seconds(t0);
+    if (!inputs) {
+        std::fprintf(stderr, "%s\n", inputs.message().c_str());
+        return 1;
+    }
+    auto t1 = std::chrono::steady_clock::now();
+    auto again = computeDrift(inputs->ref, inputs->cur, inputs->columns, opt);
+    const double compute2 = seconds(t1);
+    const double endToEnd = seconds(t0);
+    if (keep.empty())
+        std::filesystem::remove_all(dir);
+    std::printf("%-34s %10s\n", "step", "seconds");
+    std::printf("%-34s %10.3f\n", "drift, columns in memory", compute);
+    std::printf("%-34s %10.3f\n", "read + parse both CSV files", load);
+    std::printf("%-34s %10.3f\n", "drift after loading", compute2);
+    std::printf("%-34s %10.3f\n", "end to end (CSV -> report)", endToEnd);
+    std::printf("drifted columns: %zu of %zu (dataset drift: %s)\n", report->driftedColumns, report->columns.size(),
+                report->datasetDrift ? "yes" : "no");
+    std::printf("baseline: Evidently ~1380 s on this size (public report); ratio vs end to end: %.0fx\n", 1380.0 / endToEnd);
+    if (!json.empty())
+        std::ofstream(json) << "{\"bench\":\"drift\",\"rows\":" << rows << ",\"cols\":" << cols << ",\"compute_s\":" << compute
+                            << ",\"load_s\":" << load << ",\"end_to_end_s\":" << endToEnd << "}\n";
+    return 0;
+}

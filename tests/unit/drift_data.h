@@ -1,0 +1,69 @@
+// Deterministic generated datasets for the drift tests (no std:: distributions, whose output
+// differs between standard libraries).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace driftdata {
+
+class Rng {
+public:
+    explicit Rng(std::uint64_t seed) : m_s(seed * 0x9E3779B97F4A7C15ull + 1) {}
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+    double normal(double mu = 0, double sigma = 1)
+    {
+        const double u1 = 1.0 - uniform(), u2 = uniform();
+        return mu + sigma * std::sqrt(-2 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    }
+    double cauchy() { return std::tan(3.141592653589793 * (uniform() - 0.5)); }
+    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+
+private:
+    std::uint64_t m_s;
+};
+
+// One column: a cell generator per row (empty string = missing).
+struct ColumnGen {
+    std::string name;
+    std::function<std::string(Rng&, std::size_t)> cell;
+};
+
+inline std::string num(double v)
+{
+    if (std::isnan(v))
+        return "";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    char b[40];
+    std::snprintf(b, sizeof b, "%.17g", v);
+    return b;
+}
+
+inline void writeCsv(const std::string& path, const std::vector<ColumnGen>& cols, std::size_t rows, std::uint64_t seed)
+{
+    Rng rng(seed);
+    std::ofstream out(path, std::ios::binary);
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        out << (c ? "," : "") << cols[c].name;
+    out << "\n";
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            out << (c ? "," : "") << cols[c].cell(rng, r);
+        out << "\n";
+    }
+}
+
+} // namespace driftdata
