@@ -1,7 +1,10 @@
 #include "app/main_window.h"
 
+#include "app/engine_client.h"
 #include "app/new_project.h"
 #include "app/project_session.h"
+#include "widgets/jobs/gpu_panel.h"
+#include "widgets/jobs/queue_panel.h"
 #include "widgets/runs/run_page.h"
 #include "widgets/runs/runs_view.h"
 
@@ -34,6 +37,7 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
     m_pathLabel->setText(tr("No project open. Use File > Open Project... or File > New Project..."));
+    createLiveParts();
     createMenus();
 
     connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
@@ -65,6 +69,8 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     m_pathLabel->setText(tr("Project %1 in %2").arg(name, QDir::toNativeSeparators(root)));
     m_recent.add(root);
     rebuildRecentMenu();
+    m_engine->setProject(root);
+    updateEngineStatus();
     Q_EMIT projectOpened(root);
 }
 
@@ -89,12 +95,23 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Recent &Projects"));
     rebuildRecentMenu();
     file->addSeparator();
+    QAction* launch = file->addAction(tr("&Launch Run..."), this, &MainWindow::launchRun);
+    launch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addAction(tr("Start &Engine"), this, &MainWindow::startEngine);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* refresh = view->addAction(tr("&Refresh"), m_session, &ProjectSession::refresh);
     refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    view->addSeparator();
+    QAction* queue = m_queue->toggleViewAction();
+    queue->setText(tr("&Queue"));
+    view->addAction(queue);
+    QAction* gpus = m_gpuPanel->toggleViewAction();
+    gpus->setText(tr("&GPUs"));
+    view->addAction(gpus);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cairn Workbench"), this, &MainWindow::showAbout);

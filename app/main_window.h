@@ -5,19 +5,25 @@
 #include "app/recent_projects.h"
 #include "widgets/runs/run_detail.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTimer;
 
 namespace cairn::widgets {
+class GpuPanel;
+class LaunchDialog;
+class QueuePanel;
 class RunPage;
 class RunsView;
 } // namespace cairn::widgets
 
 namespace cairn::app {
 
+class EngineClient;
 class ProjectSession;
 
 class MainWindow : public QMainWindow {
@@ -33,6 +39,15 @@ public:
     widgets::RunsView* runsView() const { return m_runs; }
     widgets::RunPage* runPage() const { return m_page; }
     ProjectSession* session() const { return m_session; }
+    EngineClient* engineClient() const { return m_engine; }
+    widgets::QueuePanel* queuePanel() const { return m_queue; }
+    widgets::GpuPanel* gpuPanel() const { return m_gpuPanel; }
+    QLabel* engineLabel() const { return m_engineLabel; }
+
+    // File > Launch Run...: starts the engine if needed and returns the (non-modal) dialog, shown.
+    widgets::LaunchDialog* launchRun();
+    // Runs `cairn engine start` unless an engine answers already.
+    void startEngine();
 
 Q_SIGNALS:
     void projectOpened(const QString& root);
@@ -51,6 +66,10 @@ private:
     void showError(const QString& title, const QString& message);
     void onOpened(const QString& name, const QString& root);
     void onRunsLoaded(const widgets::RunList& runs);
+    // Live parts (main_window_live.cpp): the engine connection, the queue and GPU docks.
+    void createLiveParts();
+    void onEngineEvent(const QString& name, const QJsonObject& data);
+    void updateEngineStatus();
 
     bool m_interactive = true;
     ProjectSession* m_session = nullptr;
@@ -60,6 +79,12 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_engineLabel = nullptr;
+    EngineClient* m_engine = nullptr;
+    widgets::QueuePanel* m_queue = nullptr;
+    widgets::GpuPanel* m_gpuPanel = nullptr;
+    QTimer* m_liveRefresh = nullptr;   // coalesces engine events into one session poll
+    QTimer* m_statusTimer = nullptr;   // engine status while connected
     RecentProjects m_recent;
     QString m_projectRoot;
     QString m_pendingDir;

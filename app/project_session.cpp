@@ -53,4 +53,9 @@ void ProjectSession::refresh()
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->refresh(); }, Qt::QueuedConnection);
 }
 
+void ProjectSession::pollNow()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->poll(); }, Qt::QueuedConnection);
+}
+
 } // namespace cairn::app

@@ -24,6 +24,8 @@ public:
     // Loads the run's detail now and again whenever it changes; results for other runs are dropped.
     void selectRun(const QString& runId);
     void refresh();
+    // Checks for changes now instead of at the next poll (cheap when nothing changed).
+    void pollNow();
 
     QString projectName() const { return m_name; }
     QString projectRoot() const { return m_root; }

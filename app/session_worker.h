@@ -25,6 +25,8 @@ public:
     void open(const QString& dir);
     void selectRun(const QString& runId);
     void refresh();
+    // Reloads what changed since the last look (the timer's work, also run on engine events).
+    void poll();
 
 Q_SIGNALS:
     void opened(const QString& name, const QString& root);
@@ -33,7 +35,6 @@ Q_SIGNALS:
     void runLoaded(const cairn::widgets::RunDetailPtr& detail);
 
 private:
-    void poll();
     void loadRuns();
     void loadRun(bool metricsToo);
     std::string runSignature(const std::string& runId) const;

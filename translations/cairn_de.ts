@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>cairn::app::EngineClient</name>
+    <message>
+        <source>&apos;cairn engine start&apos; failed with exit code %1.</source>
+        <translation>„cairn engine start“ ist mit Exit-Code %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Cannot start &apos;cairn&apos;: %1</source>
+        <translation>„cairn“ kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The project was closed.</source>
+        <translation>Das Projekt wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The engine went away.</source>
+        <translation>Die Engine ist nicht mehr erreichbar.</translation>
+    </message>
+    <message>
+        <source>The engine is not running.</source>
+        <translation>Die Engine läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The request is larger than 1 MiB.</source>
+        <translation>Die Anfrage ist größer als 1 MiB.</translation>
+    </message>
+    <message>
+        <source>The engine refused the request.</source>
+        <translation>Die Engine hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The &apos;cairn&apos; command was not found next to the workbench or on PATH.</source>
+        <translation>Der Befehl „cairn“ wurde weder neben der Workbench noch im PATH gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::widgets::GpuPanel</name>
+    <message>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Temp.</source>
+        <translation>Temp.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Looking for GPUs...</source>
+        <translation>Suche GPUs ...</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found (%1).</source>
+        <translation>Keine NVIDIA-GPU gefunden (%1).</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 / %2 GiB</source>
+        <translation>%1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::widgets::GpuProbe</name>
+    <message>
+        <source>&apos;cairn gpus&apos; failed</source>
+        <translation>„cairn gpus“ ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot run &apos;cairn&apos;: %1</source>
+        <translation>„cairn“ kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>the &apos;cairn&apos; command was not found</source>
+        <translation>der Befehl „cairn“ wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>NVML reports no devices</source>
+        <translation>NVML meldet keine Geräte</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>Grund unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>cairn::widgets::KeyValueTable</name>
     <message>
         <source>Key</source>
@@ -10,6 +119,125 @@
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::widgets::LaunchDialog</name>
+    <message>
+        <source>Looking for GPUs...</source>
+        <translation>Suche GPUs ...</translation>
+    </message>
+    <message>
+        <source>Launch Run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>e.g. python train.py --lr 0.01</source>
+        <translation>z. B. python train.py --lr 0.01</translation>
+    </message>
+    <message>
+        <source>(generated)</source>
+        <translation>(wird erzeugt)</translation>
+    </message>
+    <message>
+        <source>(none: start when resources are free)</source>
+        <translation>(keiner: starten, sobald Ressourcen frei sind)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen ...</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>&amp;Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Experiment:</source>
+        <translation>E&amp;xperiment:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation>&amp;Parameter:</translation>
+    </message>
+    <message>
+        <source>&amp;GPUs:</source>
+        <translation>&amp;GPUs:</translation>
+    </message>
+    <message>
+        <source>Any free G&amp;PUs:</source>
+        <translation>Beliebige freie G&amp;PUs:</translation>
+    </message>
+    <message>
+        <source>P&amp;rocesses per node:</source>
+        <translation>P&amp;rozesse pro Knoten:</translation>
+    </message>
+    <message>
+        <source>&amp;After run:</source>
+        <translation>Na&amp;ch Lauf:</translation>
+    </message>
+    <message>
+        <source>Working Directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>use unknown</source>
+        <translation>Auslastung unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 % busy</source>
+        <translation>%1 % ausgelastet</translation>
+    </message>
+    <message>
+        <source>, %1 / %2 GiB</source>
+        <translation>, %1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>GPU %1: %2 (%3)</source>
+        <translation>GPU %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No GPUs found (%1).</source>
+        <translation>Keine GPUs gefunden (%1).</translation>
+    </message>
+    <message>
+        <source>The engine refused the run: %1</source>
+        <translation>Die Engine hat den Lauf abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Arguments are split at spaces; put an argument with spaces in double quotes.</source>
+        <translation>Argumente werden an Leerzeichen getrennt; setzen Sie ein Argument mit Leerzeichen in doppelte Anführungszeichen.</translation>
     </message>
 </context>
 <context>
@@ -114,6 +342,54 @@
         <source>&lt;h3&gt;Cairn Workbench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for machine-learning experiments: runs, parameters, metrics and logs, read live from a Cairn project.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cairn Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für Experimente mit maschinellem Lernen: Läufe, Parameter, Metriken und Protokolle, live aus einem Cairn-Projekt gelesen.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Launch Run...</source>
+        <translation>Lauf &amp;starten ...</translation>
+    </message>
+    <message>
+        <source>Start &amp;Engine</source>
+        <translation>&amp;Engine starten</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;GPUs</source>
+        <translation>&amp;GPUs</translation>
+    </message>
+    <message>
+        <source>Cannot start the engine</source>
+        <translation>Die Engine kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>engine: not running</source>
+        <translation>Engine: läuft nicht</translation>
+    </message>
+    <message>
+        <source>engine: running, pid %1, %2 running / %3 queued</source>
+        <translation>Engine: läuft, PID %1, %2 laufend / %3 wartend</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open a project before starting its engine.</source>
+        <translation>Öffnen Sie ein Projekt, bevor Sie seine Engine starten.</translation>
+    </message>
+    <message>
+        <source>engine: starting...</source>
+        <translation>Engine: startet ...</translation>
+    </message>
+    <message>
+        <source>Open a project before launching a run.</source>
+        <translation>Öffnen Sie ein Projekt, bevor Sie einen Lauf starten.</translation>
+    </message>
+    <message>
+        <source>Queued run %1 (%2).</source>
+        <translation>Lauf %1 (%2) eingereiht.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::widgets::MetricChart</name>
@@ -155,6 +431,72 @@
     <message>
         <source>&apos;cairn init&apos; failed with exit code %1.</source>
         <translation>„cairn init“ ist mit Exit-Code %1 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::widgets::QueuePanel</name>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job...</source>
+        <translation>Auftrag &amp;abbrechen ...</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>No jobs queued or running.</source>
+        <translation>Keine wartenden oder laufenden Aufträge.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel job %1 (%2)? A running job is stopped.</source>
+        <translation>Auftrag %1 (%2) abbrechen? Ein laufender Auftrag wird beendet.</translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation>Abbruch angefordert.</translation>
+    </message>
+    <message>
+        <source>Cannot cancel: %1</source>
+        <translation>Abbruch nicht möglich: %1</translation>
     </message>
 </context>
 <context>

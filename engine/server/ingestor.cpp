@@ -48,9 +48,10 @@ bool Ingestor::caughtUp(const std::string& runId) const
     return static_cast<std::uint64_t>(st.st_size) <= it->second.offset;
 }
 
-Result<Ingestor::TickResult> Ingestor::tick(std::size_t maxBytesPerRun)
+Result<Ingestor::TickResult> Ingestor::tick(std::size_t maxBytesPerTick)
 {
     TickResult result;
+    const std::size_t maxBytesPerRun = std::max<std::size_t>(256 << 10, maxBytesPerTick / std::max<std::size_t>(1, m_runs.size()));
     std::vector<IngestBatch> batches;
     for (auto& [runId, f] : m_runs) {
         if (f.fd < 0) {

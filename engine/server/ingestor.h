@@ -36,8 +36,9 @@ public:
         std::uint64_t points = 0;
         bool backlog = false;                // more bytes are waiting: tick again soon
     };
-    // Reads at most `maxBytesPerRun` of each journal and applies it.
-    Result<TickResult> tick(std::size_t maxBytesPerRun = 8 << 20);
+    // Reads at most `maxBytesPerTick` of journal in all (shared fairly between the followed
+    // runs, so memory stays bounded however many jobs run) and applies it.
+    Result<TickResult> tick(std::size_t maxBytesPerTick = 8 << 20);
     // True when the journal has no bytes beyond what was applied.
     bool caughtUp(const std::string& runId) const;
 

@@ -42,7 +42,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Mo
                              + " and needs migrating; run any writing cairn command (e.g. 'cairn runs' after 'cairn init') first");
         }
     } else {
-        if (auto s = (*db)->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"); !s)
+        if (auto s = (*db)->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;"); !s)
             return s.error();
         if (auto s = schema::migrate(**db, schema::latestVersion()); !s)
             return s.error();
