@@ -66,6 +66,20 @@ private:
     sqlite3* m_db;
 };
 
+// Calls `row(statement)` for every result row; stops at the first error.
+template <typename F>
+Status forEachRow(Statement& st, F&& row)
+{
+    for (;;) {
+        auto more = st.step();
+        if (!more)
+            return more.error();
+        if (!*more)
+            return Ok{};
+        row(st);
+    }
+}
+
 // Commits on commit(); rolls back when destroyed without it. Nests: inside another
 // transaction it is a savepoint, so typed queries compose into larger transactions.
 class Transaction {

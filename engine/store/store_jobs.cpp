@@ -51,14 +51,11 @@ Result<std::vector<Job>> Store::activeJobs()
     if (!st)
         return st.error();
     std::vector<Job> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(readJob(*st));
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out.push_back(readJob(r));
+    }); !s)
+        return s.error();
+    return out;
 }
 
 Result<Job> Store::job(const std::string& runId)
@@ -166,14 +163,10 @@ Result<std::vector<Run>> Store::unfinishedRuns()
     if (!st)
         return st.error();
     std::vector<std::string> ids;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ids.push_back(st->text(0));
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        ids.push_back(r.text(0));
+    }); !s)
+        return s.error();
     std::vector<Run> out;
     for (const auto& id : ids) {
         auto r = findRun(id);

