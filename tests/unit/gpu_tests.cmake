@@ -32,3 +32,16 @@ cairn_add_test(tst_cli_gpus
   LABELS unit)
 target_compile_definitions(tst_cli_gpus PRIVATE FAKE_NVML_PATH="$<TARGET_FILE:fake_nvml>")
 add_dependencies(tst_cli_gpus fake_nvml)
+
+# cairn-gpu-check (gpu/check/), built only with CUDA sources. Label `gpu`: without a device the
+# program exits 2 and the test QSKIPs, reported as skipped.
+if(TARGET cairn-gpu-check)
+  cairn_add_test(tst_gpu_check
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_gpu_check.cpp
+    LABELS gpu)
+  target_compile_definitions(tst_gpu_check PRIVATE
+    CAIRN_GPU_CHECK_PATH="$<TARGET_FILE:cairn-gpu-check>"
+    CAIRN_EXPECT_NCCL=$<BOOL:${CAIRN_GPU_CHECK_NCCL}>)
+  add_dependencies(tst_gpu_check cairn-gpu-check)
+  set_tests_properties(tst_gpu_check PROPERTIES SKIP_REGULAR_EXPRESSION "SKIP   : " TIMEOUT 300)
+endif()
