@@ -63,7 +63,8 @@ Status Engine::start()
     m_gpus = std::make_unique<exec::GpuSlots>(exec::GpuSlots::usableIds(m_options.inventory->devices(), allow));
     if (m_options.cairnExecutable.empty())
         m_options.cairnExecutable = exec::selfExecutable();
-    if (const char* idle = std::getenv("CAIRN_ENGINE_IDLE_S"))
+    m_options.idleExitSeconds = m_project->config().engineIdleExitSeconds;
+    if (const char* idle = std::getenv("CAIRN_ENGINE_IDLE_S"))  // for tests and one-off overrides
         m_options.idleExitSeconds = std::max(1, std::atoi(idle));
 
     // Recover: follow every running job's journal from its committed offset; busy GPUs back.

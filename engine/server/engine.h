@@ -22,7 +22,7 @@ namespace cairn::server {
 
 struct EngineOptions {
     std::filesystem::path projectRoot;
-    int idleExitSeconds = 120;           // CAIRN_ENGINE_IDLE_S overrides
+    int idleExitSeconds = 120;           // cairn.yaml engine.idle_exit_s; CAIRN_ENGINE_IDLE_S overrides
     int tickMs = 50;
     std::string cairnExecutable;         // for supervisors; default: this program
     std::unique_ptr<gpu::Inventory> inventory;  // default: the system's (NVML)

@@ -55,6 +55,19 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
                 return makeError(position(fileName, kv.second.Mark()) + ": field '" + key + "' must be a string");
             (key == "name" ? config.name : config.python) = kv.second.as<std::string>();
         }
+        if (key == "engine") {
+            if (!kv.second.IsMap())
+                return makeError(position(fileName, kv.second.Mark()) + ": field 'engine' must be a mapping, e.g. {idle_exit_s: 300}");
+            for (const auto& e : kv.second) {
+                std::string sub = e.first.as<std::string>("");
+                if (sub != "idle_exit_s")
+                    return makeError(position(fileName, e.first.Mark()) + ": unknown field 'engine." + sub + "' (expected idle_exit_s)");
+                int seconds = 0;
+                if (!e.second.IsScalar() || !YAML::convert<int>::decode(e.second, seconds) || seconds < 1)
+                    return makeError(position(fileName, e.second.Mark()) + ": 'engine.idle_exit_s' must be a whole number of seconds >= 1");
+                config.engineIdleExitSeconds = seconds;
+            }
+        }
         if (key == "gpus") {
             if (!kv.second.IsSequence())
                 return makeError(position(fileName, kv.second.Mark()) + ": field 'gpus' must be a list of GPU indices, e.g. [0, 1]");

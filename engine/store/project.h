@@ -15,6 +15,8 @@ struct ProjectConfig {
     std::string python;
     // GPUs Cairn may schedule jobs on (`gpus: [0, 1]`); empty: every GPU NVML reports.
     std::vector<int> gpus;
+    // `engine: {idle_exit_s: N}`: seconds the engine waits, idle, before it exits.
+    int engineIdleExitSeconds = 120;
 };
 
 class Project {

@@ -59,6 +59,11 @@ void TestProject::configErrors_data()
     QTest::newRow("name is a list") << "name: [a, b]\n" << "cairn.yaml:1:7: field 'name' must be a string";
     QTest::newRow("bad yaml") << "name: [a, b\n" << "cairn.yaml:2:1:";
     QTest::newRow("python is a map") << "python:\n  a: 1\n" << "cairn.yaml:2:3: field 'python' must be a string";
+    QTest::newRow("gpus not a list") << "gpus: 2\n" << "cairn.yaml:1:7: field 'gpus' must be a list";
+    QTest::newRow("gpu index negative") << "gpus: [0, -1]\n" << "cairn.yaml:1:11: 'gpus' entries must be GPU indices";
+    QTest::newRow("engine not a map") << "engine: 5\n" << "cairn.yaml:1:9: field 'engine' must be a mapping";
+    QTest::newRow("engine typo") << "engine:\n  idle_exit: 5\n" << "cairn.yaml:2:3: unknown field 'engine.idle_exit'";
+    QTest::newRow("engine idle zero") << "engine: {idle_exit_s: 0}\n" << "cairn.yaml:1:23: 'engine.idle_exit_s' must be";
 }
 
 void TestProject::configErrors()
@@ -72,9 +77,13 @@ void TestProject::configErrors()
 
 void TestProject::configOk()
 {
-    auto c = parseProjectConfig("# comment\nname: demo\npython: /usr/bin/python3\nexecutors: {}\n", "cairn.yaml");
+    auto c = parseProjectConfig("# comment\nname: demo\npython: /usr/bin/python3\nexecutors: {}\ngpus: [1, 3]\n"
+                                "engine:\n  idle_exit_s: 600\n",
+                                "cairn.yaml");
     QVERIFY2(c, c.ok() ? "" : c.message().c_str());
     QCOMPARE(c->python, std::string("/usr/bin/python3"));
+    QCOMPARE(c->gpus, (std::vector<int>{1, 3}));
+    QCOMPARE(c->engineIdleExitSeconds, 600);
     QVERIFY(parseProjectConfig("", "cairn.yaml"));
 }
 
