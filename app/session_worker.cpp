@@ -1,6 +1,7 @@
 #include "app/session_worker.h"
 
 #include "app/log_tail.h"
+#include "engine/analysis/downsample.h"
 
 #include <QDir>
 #include <QTimer>
@@ -8,6 +9,10 @@
 #include <filesystem>
 
 namespace cairn::app {
+
+namespace {
+constexpr std::size_t kChartBuckets = 2048;  // about two per pixel column of a wide chart
+}
 
 SessionWorker::SessionWorker(int pollMs) : m_pollMs(pollMs) {}
 
@@ -142,6 +147,11 @@ void SessionWorker::loadRun(bool metricsToo)
         } else {
             detail->error = QString::fromStdString(points.message());
         }
+        // Long series are reduced here, off the UI thread, to a few points per pixel column
+        // that keep every bucket's extremes: the chart stays fast and no spike disappears.
+        for (auto& [key, points] : *series)
+            if (points.size() > 4 * kChartBuckets)
+                points = analysis::downsampleMinMax(points, kChartBuckets);
         detail->metrics = std::move(series);
     } else {
         detail->summaries = m_lastDetail->summaries;

@@ -91,8 +91,9 @@ MetricChart::MetricChart(const QString& key, QWidget* parent)
     updateTitle();
 }
 
-void MetricChart::setPoints(const std::vector<MetricPoint>& points)
+void MetricChart::setPoints(const std::vector<MetricPoint>& points, std::int64_t storedCount)
 {
+    m_storedCount = storedCount > static_cast<std::int64_t>(points.size()) ? storedCount : -1;
     QVector<QPointF> finite;
     finite.reserve(static_cast<qsizetype>(points.size()));
     int skipped = 0;
@@ -150,6 +151,8 @@ void MetricChart::onHovered(const QPointF& point, bool state)
 void MetricChart::updateTitle()
 {
     QString title = m_key;
+    if (m_storedCount > 0)
+        title += QStringLiteral("  ") + tr("(%L1 points, every spike kept)").arg(m_storedCount);
     if (m_skipped > 0)
         title += QStringLiteral("  ") + tr("(%n non-finite value(s) hidden)", nullptr, m_skipped);
     m_chart->setTitle(title);

@@ -26,7 +26,8 @@ public:
 
     QString key() const { return m_key; }
     // Replaces the curve. NaN and +/-inf values are skipped (counted in skippedCount()).
-    void setPoints(const std::vector<MetricPoint>& points);
+    // `storedCount` > points.size(): the points are a min/max reduction of that many.
+    void setPoints(const std::vector<MetricPoint>& points, std::int64_t storedCount = -1);
     // Points actually in the series.
     int pointCount() const;
     int skippedCount() const { return m_skipped; }
@@ -45,6 +46,7 @@ private:
     QValueAxis* m_axisY = nullptr;
     QVector<QPointF> m_points;
     int m_skipped = 0;
+    std::int64_t m_storedCount = -1;
 };
 
 } // namespace cairn::widgets

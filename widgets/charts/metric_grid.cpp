@@ -24,7 +24,8 @@ MetricGrid::MetricGrid(QWidget* parent)
     relayout();
 }
 
-void MetricGrid::setMetrics(const std::map<std::string, std::vector<MetricPoint>>& metrics)
+void MetricGrid::setMetrics(const std::map<std::string, std::vector<MetricPoint>>& metrics,
+                            const std::map<std::string, std::int64_t>& storedCounts)
 {
     bool keysChanged = metrics.size() != m_charts.size();
     for (auto it = m_charts.begin(); it != m_charts.end();) {
@@ -44,7 +45,8 @@ void MetricGrid::setMetrics(const std::map<std::string, std::vector<MetricPoint>
             chart->setObjectName(QStringLiteral("metricChart:") + k);
             keysChanged = true;
         }
-        chart->setPoints(points);
+        auto stored = storedCounts.find(key);
+        chart->setPoints(points, stored == storedCounts.end() ? -1 : stored->second);
     }
     if (keysChanged)
         relayout();

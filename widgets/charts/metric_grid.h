@@ -22,7 +22,10 @@ public:
     explicit MetricGrid(QWidget* parent = nullptr);
 
     // Shows one chart per key; charts of keys seen before are updated in place.
-    void setMetrics(const std::map<std::string, std::vector<MetricPoint>>& metrics);
+    // `storedCounts`: how many points each key has in the database, when the series passed are
+    // a level-of-detail reduction of them (the charts say so in their titles).
+    void setMetrics(const std::map<std::string, std::vector<MetricPoint>>& metrics,
+                    const std::map<std::string, std::int64_t>& storedCounts = {});
     void clear();
     MetricChart* chart(const QString& key) const;
     QStringList keys() const;

@@ -69,8 +69,12 @@ void RunPage::setDetail(const RunDetailPtr& detail)
     const bool sameMetrics = m_detail && m_detail->run.id == detail->run.id && m_detail->metrics == detail->metrics;
     m_detail = detail;
     m_header->setRun(detail->run);
-    if (!sameMetrics)
-        m_metrics->setMetrics(detail->metrics ? *detail->metrics : MetricSeriesMap{});
+    if (!sameMetrics) {
+        std::map<std::string, std::int64_t> stored;
+        for (const MetricSummary& m : detail->summaries)
+            stored[m.key] = m.count;
+        m_metrics->setMetrics(detail->metrics ? *detail->metrics : MetricSeriesMap{}, stored);
+    }
     m_params->setPairs(detail->run.params);
     m_tags->setPairs(detail->run.tags);
     m_logs->setLogs(detail->stdoutTail, detail->stdoutTruncated, detail->stderrTail, detail->stderrTruncated);
