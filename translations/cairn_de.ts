@@ -410,6 +410,10 @@
             <numerusform>(%n nicht endliche Werte ausgeblendet)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(%L1 points, every spike kept)</source>
+        <translation>(%L1 Punkte, jede Spitze erhalten)</translation>
+    </message>
 </context>
 <context>
     <name>cairn::widgets::MetricGrid</name>

@@ -408,6 +408,10 @@
             <numerusform>(%n non-finite values hidden)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(%L1 points, every spike kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::widgets::MetricGrid</name>
