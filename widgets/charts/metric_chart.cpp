@@ -37,6 +37,15 @@ Ticks niceTicks(double lo, double hi, int target, double minInterval)
 
 void applyTicks(QValueAxis* axis, const Ticks& t)
 {
+    // As many decimals as the spacing needs, so neighbouring labels never read the same
+    // (104.95 and 105.00, not "105" twice); very large or tiny values in scientific form.
+    const double magnitude = std::max(std::abs(t.lo), std::abs(t.hi));
+    if (magnitude >= 1e6 || (magnitude > 0 && magnitude < 1e-4)) {
+        axis->setLabelFormat(QStringLiteral("%.3g"));
+    } else {
+        int decimals = t.interval > 0 ? std::max(0, static_cast<int>(std::ceil(-std::log10(t.interval) - 1e-9))) : 0;
+        axis->setLabelFormat(QStringLiteral("%.") + QString::number(std::min(decimals, 8)) + QStringLiteral("f"));
+    }
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0.0);
     axis->setTickInterval(t.interval);
