@@ -172,23 +172,19 @@ void JournalWriter::metric(std::string_view key, std::int64_t step, std::int64_t
     m_buffer += '\n';
 }
 
-void JournalWriter::param(std::string_view key, std::string_view value)
+void JournalWriter::pair(char kind, std::string_view key, std::string_view value)
 {
-    m_buffer += "P\t";
+    m_buffer += kind;
+    m_buffer += '\t';
     m_buffer += key;
     m_buffer += '\t';
     appendEscaped(value);
     m_buffer += '\n';
 }
 
-void JournalWriter::tag(std::string_view key, std::string_view value)
-{
-    m_buffer += "T\t";
-    m_buffer += key;
-    m_buffer += '\t';
-    appendEscaped(value);
-    m_buffer += '\n';
-}
+void JournalWriter::param(std::string_view key, std::string_view value) { pair('P', key, value); }
+
+void JournalWriter::tag(std::string_view key, std::string_view value) { pair('T', key, value); }
 
 void JournalWriter::started(long pid, std::int64_t tsMs)
 {

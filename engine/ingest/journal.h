@@ -67,6 +67,7 @@ public:
 
 private:
     void appendEscaped(std::string_view text);
+    void pair(char kind, std::string_view key, std::string_view value);  // a P or T record
     int m_fd = -1;
     std::string m_buffer;
     std::int64_t m_lastSyncMs = 0;
