@@ -31,6 +31,11 @@ public:
         return *this;
     }
     Statement& bindNull(int index) { sqlite3_bind_null(m_stmt, index); return *this; }
+    Statement& bindBlob(int index, std::string_view v)
+    {
+        sqlite3_bind_blob64(m_stmt, index, v.data(), v.size(), SQLITE_TRANSIENT);
+        return *this;
+    }
     template <typename T>
     Statement& bind(int index, const std::optional<T>& v) { return v ? bind(index, *v) : bindNull(index); }
 
@@ -42,6 +47,13 @@ public:
     std::int64_t int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
     double real(int col) const;  // NULL reads back as NaN
     std::string text(int col) const;
+    // Valid until the next step() or reset().
+    std::string_view blob(int col) const
+    {
+        const void* p = sqlite3_column_blob(m_stmt, col);
+        return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
+                 : std::string_view();
+    }
     bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
 
 private:

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -85,6 +85,22 @@ constexpr std::array<std::string_view, 3> kMigrations = {
         supervisor_start INTEGER NOT NULL DEFAULT 0,
         message TEXT NOT NULL DEFAULT '');
     ALTER TABLE runs ADD COLUMN journal_offset INTEGER NOT NULL DEFAULT 0;
+    )sql",
+    // 4: packed blocks of points (engine/store/metric_block.h). metric_points stays as the
+    // tail of each series: short stretches land there and are folded into a block once
+    // enough have gathered, so existing points need no conversion.
+    R"sql(
+    CREATE TABLE metric_blocks(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        key INTEGER NOT NULL REFERENCES metric_keys(id),
+        seq INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        min_step INTEGER NOT NULL,
+        max_step INTEGER NOT NULL,
+        min_value REAL,
+        max_value REAL,
+        points BLOB NOT NULL,
+        PRIMARY KEY(run, key, seq));
     )sql",
 };
 

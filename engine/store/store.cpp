@@ -5,9 +5,6 @@
 #include "engine/store/database.h"
 #include "engine/store/schema.h"
 
-#include <cmath>
-#include <limits>
-#include <unordered_map>
 
 namespace cairn {
 
@@ -151,84 +148,6 @@ Status Store::setTags(const std::string& runId, const std::map<std::string, std:
     if (!seq)
         return seq.error();
     return upsertPairs(*m_db, "tags", *seq, tags.begin(), tags.end());
-}
-
-Status Store::appendMetrics(const std::string& runId, std::span<const MetricPoint> points)
-{
-    if (points.empty())
-        return Ok{};
-    auto seq = runRowId(runId);
-    if (!seq)
-        return seq.error();
-    Transaction tx(*m_db);
-    if (!tx.began())
-        return makeError("database error: " + m_db->lastError());
-    if (auto s = appendMetricsNoTx(*seq, points); !s)
-        return s;
-    return tx.commit();
-}
-
-// Inserts points and upserts the per-key summaries; the caller holds the transaction.
-Status Store::appendMetricsNoTx(std::int64_t seq, std::span<const MetricPoint> points)
-{
-    if (points.empty())
-        return Ok{};
-    auto ins = m_db->prepare("INSERT INTO metric_points(run, key, step, ts_ms, value) VALUES(?,?,?,?,?)");
-    if (!ins)
-        return ins.error();
-    struct Acc {
-        MetricSummary s;
-        bool any = false;
-    };
-    std::unordered_map<std::int64_t, Acc> acc;
-    const std::string* lastKey = nullptr;
-    std::int64_t kid = 0;
-    for (const MetricPoint& p : points) {
-        if (!lastKey || *lastKey != p.key) {
-            auto k = keyId(p.key);
-            if (!k)
-                return k.error();
-            kid = *k;
-            lastKey = &p.key;
-        }
-        ins->bind(1, seq).bind(2, kid).bind(3, p.step).bind(4, p.timestampMs).bind(5, p.value);
-        if (auto s = ins->run(); !s)
-            return s;
-        Acc& a = acc[kid];
-        MetricSummary& s = a.s;
-        if (!a.any || p.step >= s.lastStep) {
-            s.lastStep = p.step;
-            s.lastTimestampMs = p.timestampMs;
-            s.last = p.value;
-        }
-        if (!std::isnan(p.value)) {
-            s.min = (!a.any || std::isnan(s.min)) ? p.value : std::min(s.min, p.value);
-            s.max = (!a.any || std::isnan(s.max)) ? p.value : std::max(s.max, p.value);
-        } else if (!a.any) {
-            s.min = s.max = std::numeric_limits<double>::quiet_NaN();
-        }
-        a.any = true;
-        ++s.count;
-    }
-    auto up = m_db->prepare(R"sql(
-        INSERT INTO metric_summary(run, key, last_step, last_ts_ms, last_value, min_value, max_value, count)
-        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        ON CONFLICT(run, key) DO UPDATE SET
-          last_value = CASE WHEN excluded.last_step >= last_step THEN excluded.last_value ELSE last_value END,
-          last_ts_ms = CASE WHEN excluded.last_step >= last_step THEN excluded.last_ts_ms ELSE last_ts_ms END,
-          last_step = MAX(last_step, excluded.last_step),
-          min_value = MIN(COALESCE(min_value, excluded.min_value), COALESCE(excluded.min_value, min_value)),
-          max_value = MAX(COALESCE(max_value, excluded.max_value), COALESCE(excluded.max_value, max_value)),
-          count = count + excluded.count)sql");
-    if (!up)
-        return up.error();
-    for (const auto& [k, a] : acc) {
-        up->bind(1, seq).bind(2, k).bind(3, a.s.lastStep).bind(4, a.s.lastTimestampMs).bind(5, a.s.last)
-            .bind(6, a.s.min).bind(7, a.s.max).bind(8, a.s.count);
-        if (auto s = up->run(); !s)
-            return s;
-    }
-    return Ok{};
 }
 
 Status Store::setRunPid(const std::string& runId, std::int64_t pid)

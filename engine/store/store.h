@@ -12,6 +12,7 @@
 namespace cairn {
 
 class Database;
+namespace blocks { struct Point; }
 
 class Store {
 public:
@@ -72,6 +73,7 @@ private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);
     Result<std::int64_t> runRowId(const std::string& runId);
     Status appendMetricsNoTx(std::int64_t seq, std::span<const MetricPoint> points);
+    Status appendSeries(std::int64_t seq, std::int64_t key, std::vector<blocks::Point>& points);
     Result<std::int64_t> keyId(const std::string& key);
 
     std::unique_ptr<Database> m_db;

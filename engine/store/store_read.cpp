@@ -186,49 +186,4 @@ Result<std::vector<MetricSummary>> Store::metricSummaries(const std::string& run
     return out;
 }
 
-Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const std::string& key)
-{
-    auto seq = runRowId(runId);
-    if (!seq)
-        return seq.error();
-    std::string sql = "SELECT k.name, p.step, p.ts_ms, p.value FROM metric_points p JOIN metric_keys k ON k.id = p.key"
-                      " WHERE p.run = ?1";
-    if (!key.empty())
-        sql += " AND k.name = ?2";
-    sql += " ORDER BY k.name, p.step, p.rowid";
-    auto st = m_db->prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, *seq);
-    if (!key.empty())
-        st->bind(2, key);
-    std::vector<MetricPoint> out;
-    if (auto s = forEachRow(*st, [&](const Statement& r) {
-        out.push_back({r.text(0), r.int64(1), r.int64(2), r.real(3)});
-    }); !s)
-        return s.error();
-    return out;
-}
-
-Result<std::int64_t> Store::metricCount(const std::string& runId, const std::string& key)
-{
-    auto seq = runRowId(runId);
-    if (!seq)
-        return seq.error();
-    std::string sql = "SELECT COUNT(*) FROM metric_points p";
-    if (!key.empty())
-        sql += " JOIN metric_keys k ON k.id = p.key AND k.name = ?2";
-    sql += " WHERE p.run = ?1";
-    auto st = m_db->prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind(1, *seq);
-    if (!key.empty())
-        st->bind(2, key);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    return st->int64(0);
-}
-
 } // namespace cairn

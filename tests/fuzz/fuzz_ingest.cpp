@@ -5,6 +5,7 @@
 #include "engine/ingest/metric_line.h"
 #include "engine/ingest/metrics_jsonl.h"
 #include "engine/server/protocol.h"
+#include "engine/store/metric_block.h"
 
 #include <cstdlib>
 #include <string>
@@ -35,6 +36,20 @@ void fuzzIngestOne(const std::uint8_t* data, std::size_t size)
     cairn::server::ProtocolError perr;
     if (!cairn::server::parseRequest(input, request, perr) && (perr.code.empty() || perr.message.empty()))
         std::abort();
+
+    // Metric blocks read back from a damaged database: an error, or points that re-encode
+    // to bytes decoding to the same points.
+    std::vector<cairn::blocks::Point> points;
+    if (cairn::blocks::decode(input, points)) {
+        std::vector<cairn::blocks::Point> again;
+        if (!cairn::blocks::decode(cairn::blocks::encode(points), again) || again.size() != points.size())
+            std::abort();
+        for (std::size_t i = 0; i < points.size(); ++i)
+            if (again[i].step != points[i].step || again[i].timestampMs != points[i].timestampMs)
+                std::abort();
+    } else if (!points.empty()) {
+        std::abort();
+    }
 
     // Journal replay: never reads past the last complete line.
     JournalChunk chunk;

@@ -23,6 +23,8 @@ static const QList<QByteArray>& seeds()
         "line one\r\nline two\ncairn:metric x=1e-400\n",
         R"({"v":1,"id":7,"method":"submit","params":{"job":{"argv":["python","t.py"],"gpus":2}}})",
         "M\tloss\t3\t1700000000123\t0.25\nP\tlr\t0.001\nE\t0\t0\tfinished\t1700000009999\t2\n",
+        QByteArray("\x01\x03\x00\x02\x02\x80\xa0\xab\xfe\xf9\x62\x0e\x0e", 13)
+            + QByteArray(24, '\x3f'),  // a metric block of 3 points
     };
     return s;
 }
