@@ -1,7 +1,6 @@
 #include "app/session_worker.h"
 
 #include "app/log_tail.h"
-#include "engine/analysis/downsample.h"
 
 #include <QDir>
 #include <QTimer>
@@ -138,20 +137,18 @@ void SessionWorker::loadRun(bool metricsToo)
     if (metricsToo || !m_lastDetail) {
         if (auto summaries = m_store->metricSummaries(m_runId))
             detail->summaries = std::move(summaries.value());
+        // Long series come back as a few points per pixel column that keep every bucket's
+        // extremes, read from the blocks' level of detail: off the UI thread, and as cheap
+        // for a million points as for a thousand. No spike disappears.
         auto series = std::make_shared<widgets::MetricSeriesMap>();
-        if (auto points = m_store->metrics(m_runId)) {
-            for (MetricPoint& p : *points) {
-                std::string key = p.key;
-                (*series)[key].push_back(std::move(p));
+        for (const MetricSummary& m : detail->summaries) {
+            auto view = m_store->metricView(m_runId, m.key, std::nullopt, kChartBuckets);
+            if (!view) {
+                detail->error = QString::fromStdString(view.message());
+                continue;
             }
-        } else {
-            detail->error = QString::fromStdString(points.message());
+            (*series)[m.key] = std::move(view->points);
         }
-        // Long series are reduced here, off the UI thread, to a few points per pixel column
-        // that keep every bucket's extremes: the chart stays fast and no spike disappears.
-        for (auto& [key, points] : *series)
-            if (points.size() > 4 * kChartBuckets)
-                points = analysis::downsampleMinMax(points, kChartBuckets);
         detail->metrics = std::move(series);
     } else {
         detail->summaries = m_lastDetail->summaries;

@@ -112,6 +112,33 @@ BlockStats stats(std::span<const Point> points)
     return s;
 }
 
+std::vector<Point> lodPoints(std::span<const Point> points)
+{
+    std::vector<Point> out;
+    const std::size_t n = points.size();
+    if (n <= 4 * kLodParts)
+        return {points.begin(), points.end()};
+    out.reserve(4 * kLodParts);
+    for (std::size_t part = 0; part < kLodParts; ++part) {
+        const std::size_t begin = part * n / kLodParts, end = (part + 1) * n / kLodParts;
+        std::size_t lo = begin, hi = begin;
+        for (std::size_t i = begin; i < end; ++i) {
+            // NaN never wins: a NaN point is kept only as a part's first or last.
+            if (points[i].value < points[lo].value || std::isnan(points[lo].value))
+                lo = i;
+            if (points[i].value > points[hi].value || std::isnan(points[hi].value))
+                hi = i;
+        }
+        std::size_t picks[4] = {begin, std::min(lo, hi), std::max(lo, hi), end - 1};
+        for (std::size_t k = 0; k < 4; ++k)
+            if (k == 0 || picks[k] != picks[k - 1])
+                out.push_back(points[picks[k]]);
+    }
+    return out;
+}
+
+std::string encodeLod(std::span<const Point> points) { return encode(lodPoints(points)); }
+
 Status decode(std::string_view bytes, std::vector<Point>& out)
 {
     Reader r(bytes);

@@ -35,9 +35,15 @@ struct BlockStats {
 
 // The most points one block holds; longer stretches are split.
 inline constexpr std::size_t kMaxPoints = 4096;
+// A block's level of detail: it is cut into this many runs of consecutive points, and each
+// run keeps its first, lowest, highest and last point (in logging order).
+inline constexpr std::size_t kLodParts = 16;
 
 std::string encode(std::span<const Point> points);
 BlockStats stats(std::span<const Point> points);
+// The level-of-detail points of a block (at most 4 * kLodParts), encoded like a block.
+std::string encodeLod(std::span<const Point> points);
+std::vector<Point> lodPoints(std::span<const Point> points);
 // Appends the block's points to `out`. A damaged block is an error naming what is wrong;
 // `out` then holds only what was appended before the damage was found (nothing).
 Status decode(std::string_view bytes, std::vector<Point>& out);

@@ -88,7 +88,8 @@ constexpr std::array<std::string_view, 4> kMigrations = {
     )sql",
     // 4: packed blocks of points (engine/store/metric_block.h). metric_points stays as the
     // tail of each series: short stretches land there and are folded into a block once
-    // enough have gathered, so existing points need no conversion.
+    // enough have gathered, so existing points need no conversion. `lod` holds the first,
+    // lowest, highest and last point of each sixteenth of the block, for zoomed-out charts.
     R"sql(
     CREATE TABLE metric_blocks(
         run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
@@ -99,6 +100,7 @@ constexpr std::array<std::string_view, 4> kMigrations = {
         max_step INTEGER NOT NULL,
         min_value REAL,
         max_value REAL,
+        lod BLOB NOT NULL,     -- before points: reading it never walks the points' overflow pages
         points BLOB NOT NULL,
         PRIMARY KEY(run, key, seq));
     )sql",

@@ -68,6 +68,11 @@ public:
     // Points ordered by key, step, then insertion order; all keys when `key` is empty.
     Result<std::vector<MetricPoint>> metrics(const std::string& runId, const std::string& key = {});
     Result<std::int64_t> metricCount(const std::string& runId, const std::string& key = {});
+    // One key's points in `range` (all steps when absent) for a chart `buckets` pixel columns
+    // wide. Zoomed out it reads the blocks' level of detail instead of their points, so the
+    // cost follows the chart's width rather than the series' length; every spike stays.
+    Result<SeriesView> metricView(const std::string& runId, const std::string& key,
+                                  std::optional<StepRange> range, std::size_t buckets);
 
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);

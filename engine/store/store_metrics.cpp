@@ -173,8 +173,8 @@ Status Store::appendSeries(std::int64_t seq, std::int64_t key, std::vector<block
         return row.error();
     std::int64_t blockSeq = next->int64(0);
 
-    auto ins = m_db->prepare("INSERT INTO metric_blocks(run, key, seq, count, min_step, max_step, min_value, max_value, points)"
-                             " VALUES(?,?,?,?,?,?,?,?,?)");
+    auto ins = m_db->prepare("INSERT INTO metric_blocks(run, key, seq, count, min_step, max_step, min_value, max_value, lod,"
+                             " points) VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!ins)
         return ins.error();
     std::span<const blocks::Point> all(series);
@@ -182,7 +182,8 @@ Status Store::appendSeries(std::int64_t seq, std::int64_t key, std::vector<block
         auto part = all.subspan(at, std::min(blocks::kMaxPoints, all.size() - at));
         blocks::BlockStats st = blocks::stats(part);
         ins->bind(1, seq).bind(2, key).bind(3, blockSeq++).bind(4, st.count).bind(5, st.minStep).bind(6, st.maxStep)
-            .bind(7, st.minValue).bind(8, st.maxValue).bindBlob(9, blocks::encode(part));
+            .bind(7, st.minValue).bind(8, st.maxValue).bindBlob(9, blocks::encodeLod(part))
+            .bindBlob(10, blocks::encode(part));
         if (auto s = ins->run(); !s)
             return s;
     }

@@ -46,6 +46,19 @@ struct MetricPoint {
     double value = 0.0;          // NaN and +/-inf are kept
 };
 
+// What a chart draws of one series in a step range: every stored point, or (when there are
+// more than four per bucket) each bucket's first, lowest, highest and last point.
+struct SeriesView {
+    std::vector<MetricPoint> points;  // ordered by step
+    std::int64_t storedCount = 0;     // points stored in the range (whole blocks at its edges)
+    bool reduced = false;             // points is a reduction of storedCount points
+};
+
+struct StepRange {
+    std::int64_t lo = 0;
+    std::int64_t hi = 0;
+};
+
 // Summary of one metric of one run: what a runs table shows.
 struct MetricSummary {
     std::string key;

@@ -27,6 +27,9 @@ private slots:
     void longSeriesSplitsIntoBlocks();
     void outOfOrderStepsAreSortedStably();
     void blocksAndTailCountedOnce();
+    void viewKeepsEverySpikeZoomedOut();
+    void viewZoomedInIsRaw();
+    void lodKeepsExtremesOfEachPart();
 
 private:
     std::unique_ptr<Store> openStore(Run& run);
@@ -234,6 +237,62 @@ void TestMetricBlock::blocksAndTailCountedOnce()
     QCOMPARE(*store->metricCount(run.id, "x"), std::int64_t(1010));
     QCOMPARE(store->metrics(run.id, "x")->size(), std::size_t(1010));
     QCOMPARE(store->metrics(run.id, "missing")->size(), std::size_t(0));
+}
+
+void TestMetricBlock::viewKeepsEverySpikeZoomedOut()
+{
+    Run run;
+    auto store = openStore(run);
+    std::vector<Point> pts = ramp(200000);
+    pts[123457].value = 1000.0;   // one spike up
+    pts[4242].value = -1000.0;    // one spike down
+    for (std::size_t at = 0; at < pts.size(); at += 7000)  // arrives in ticks of 7000
+        QVERIFY(store->appendMetrics(run.id, asMetric("loss", {pts.begin() + long(at), pts.begin() + long(std::min(at + 7000, pts.size()))})));
+    QVERIFY(store->appendMetrics(run.id, asMetric("loss", ramp(5, 200000))));  // a short tail
+
+    auto view = store->metricView(run.id, "loss", std::nullopt, 500);
+    QVERIFY2(view, view.ok() ? "" : view.message().c_str());
+    QVERIFY(view->reduced);
+    QCOMPARE(view->storedCount, std::int64_t(200005));
+    QVERIFY(view->points.size() <= 2000);
+    auto [mn, mx] = std::minmax_element(view->points.begin(), view->points.end(),
+                                        [](const MetricPoint& a, const MetricPoint& b) { return a.value < b.value; });
+    QCOMPARE(mx->value, 1000.0);
+    QCOMPARE(mx->step, std::int64_t(123457));
+    QCOMPARE(mn->value, -1000.0);
+    QCOMPARE(view->points.front().step, std::int64_t(0));
+    QCOMPARE(view->points.back().step, std::int64_t(200004));
+    QVERIFY(std::is_sorted(view->points.begin(), view->points.end(),
+                           [](const MetricPoint& a, const MetricPoint& b) { return a.step < b.step; }));
+}
+
+void TestMetricBlock::viewZoomedInIsRaw()
+{
+    Run run;
+    auto store = openStore(run);
+    QVERIFY(store->appendMetrics(run.id, asMetric("x", ramp(50000))));
+    auto view = store->metricView(run.id, "x", StepRange{1000, 1100}, 800);
+    QVERIFY(view);
+    QVERIFY(!view->reduced);
+    QCOMPARE(view->points.size(), std::size_t(101));
+    QCOMPARE(view->points.front().step, std::int64_t(1000));
+    QCOMPARE(view->points.back().value, 1.0 / 1101);
+    QCOMPARE(store->metricView(run.id, "nope", std::nullopt, 800)->points.size(), std::size_t(0));
+    QVERIFY(!store->metricView("0123456789abcdef0123456789abcdef", "x", std::nullopt, 800));
+}
+
+void TestMetricBlock::lodKeepsExtremesOfEachPart()
+{
+    std::vector<Point> pts = ramp(4096);
+    pts[100].value = std::nan("");
+    pts[2000].value = 77;
+    std::vector<Point> lod = blocks::lodPoints(pts);
+    QVERIFY(lod.size() <= 4 * blocks::kLodParts);
+    QCOMPARE(lod.front().step, std::int64_t(0));
+    QCOMPARE(lod.back().step, std::int64_t(4095));
+    QVERIFY(std::any_of(lod.begin(), lod.end(), [](const Point& p) { return p.value == 77; }));
+    QVERIFY(std::is_sorted(lod.begin(), lod.end(), [](const Point& a, const Point& b) { return a.step < b.step; }));
+    QCOMPARE(blocks::lodPoints(ramp(10)).size(), std::size_t(10));  // short blocks keep every point
 }
 
 QTEST_GUILESS_MAIN(TestMetricBlock)
