@@ -4,6 +4,7 @@
 #include "engine/core/clock.h"
 #include "engine/store/database.h"
 #include "engine/store/schema.h"
+#include "engine/store/search_functions.h"
 
 
 namespace cairn {
@@ -44,6 +45,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Mo
         if (auto s = schema::migrate(**db, schema::latestVersion()); !s)
             return s.error();
     }
+    registerSearchFunctions((*db)->handle());
     return std::unique_ptr<Store>(new Store(std::move(*db), path, schema::latestVersion()));
 }
 

@@ -60,7 +60,13 @@ public:
 
     // --- reading ---------------------------------------------------------------------------
     Result<std::vector<Experiment>> experiments();
+    // Filters, sorts and pages in SQL; params, tags and metric summaries are read for the
+    // returned runs only.
     Result<std::vector<RunSummary>> runs(const RunFilter& filter = {});
+    // How many runs match the filter's experiment and `where` (limit and offset aside).
+    Result<std::int64_t> countRuns(const RunFilter& filter = {});
+    // Every param, tag or metric key any run has, sorted (for a column chooser).
+    Result<std::vector<std::string>> keys(KeyKind kind);
     // Resolves a full id, a unique id prefix, or a run name (newest run of that name).
     Result<Run> findRun(const std::string& reference);
     Result<std::vector<std::string>> metricKeys(const std::string& runId);

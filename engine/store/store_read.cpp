@@ -1,35 +1,12 @@
-// Store: the reading half (runs, experiments, metrics).
+// Store: the reading half (experiments, one run, metric summaries); listing runs is in
+// store_runs.cpp.
 #include "engine/store/store.h"
 
 #include "engine/store/database.h"
+#include "engine/store/run_rows.h"
 
 namespace cairn {
 namespace {
-
-// A macro so that queries are joined at compile time (GCC 12 warns falsely on run-time
-// concatenation of long literals, PR 105329).
-#define CAIRN_SELECT_RUNS                                                                                    \
-    "SELECT r.seq, r.id, r.name, e.name, r.status, r.start_ms, r.end_ms, r.exit_code, r.command, r.workdir, " \
-    "r.host, r.user, r.pid FROM runs r JOIN experiments e ON e.id = r.experiment_id"
-
-Run readRun(const Statement& st)
-{
-    Run r;
-    r.id = st.text(1);
-    r.name = st.text(2);
-    r.experiment = st.text(3);
-    r.status = runStatusFromString(st.text(4)).value_or(RunStatus::Failed);
-    r.startMs = st.int64(5);
-    r.endMs = st.int64(6);
-    if (!st.isNull(7))
-        r.exitCode = static_cast<int>(st.int64(7));
-    r.command = st.text(8);
-    r.workdir = st.text(9);
-    r.host = st.text(10);
-    r.user = st.text(11);
-    r.pid = st.int64(12);
-    return r;
-}
 
 Status loadPairs(Database& db, const char* table, std::int64_t seq, std::map<std::string, std::string>& out)
 {
@@ -55,51 +32,6 @@ Result<std::vector<Experiment>> Store::experiments()
     std::vector<Experiment> out;
     if (auto s = forEachRow(*st, [&](const Statement& r) {
         out.push_back({r.int64(0), r.text(1), r.int64(2), r.int64(3)});
-    }); !s)
-        return s.error();
-    return out;
-}
-
-Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
-{
-    auto st = m_db->prepare(filter.experiment
-                                ? CAIRN_SELECT_RUNS " WHERE e.name = ? ORDER BY r.start_ms DESC, r.seq DESC"
-                                : CAIRN_SELECT_RUNS " ORDER BY r.start_ms DESC, r.seq DESC");
-    if (!st)
-        return st.error();
-    if (filter.experiment)
-        st->bind(1, *filter.experiment);
-    std::vector<RunSummary> out;
-    std::map<std::int64_t, std::size_t> bySeq;
-    if (auto s = forEachRow(*st, [&](const Statement& r) {
-        bySeq[r.int64(0)] = out.size();
-        out.push_back({readRun(r), {}});
-    }); !s)
-        return s.error();
-    // Params, tags and metric summaries in three scans rather than one query per run.
-    for (const char* table : {"params", "tags"}) {
-        auto pt = m_db->prepare(std::string("SELECT run, key, value FROM ") + table);
-        if (!pt)
-            return pt.error();
-        if (auto s = forEachRow(*pt, [&](const Statement& r) {
-            auto it = bySeq.find(r.int64(0));
-            if (it == bySeq.end())
-                return;
-            Run& run = out[it->second].run;
-            (table[0] == 'p' ? run.params : run.tags)[r.text(1)] = r.text(2);
-        }); !s)
-            return s.error();
-    }
-    auto ms = m_db->prepare("SELECT s.run, k.name, s.last_step, s.last_ts_ms, s.last_value, s.min_value, s.max_value, s.count"
-                            " FROM metric_summary s JOIN metric_keys k ON k.id = s.key");
-    if (!ms)
-        return ms.error();
-    if (auto s = forEachRow(*ms, [&](const Statement& r) {
-        auto it = bySeq.find(r.int64(0));
-        if (it == bySeq.end())
-            return;
-        MetricSummary m{r.text(1), r.int64(2), r.int64(3), r.real(4), r.real(5), r.real(6), r.int64(7)};
-        out[it->second].metrics[m.key] = m;
     }); !s)
         return s.error();
     return out;

@@ -101,8 +101,18 @@ struct IngestBatch {
     std::int64_t startedPid = 0;  // 0: no start record in this stretch
 };
 
+// Which runs Store::runs() returns, in which order. `where` and `sortKey` use the search
+// language (docs/search.md); a bad one makes the query fail with "filter, column N: ...".
 struct RunFilter {
     std::optional<std::string> experiment;
+    std::string where;            // empty: every run
+    std::string sortKey;          // a field: "metrics.acc", "params.lr", "name"...; empty: start time
+    bool descending = true;       // runs lacking the sort key come last either way
+    std::int64_t limit = -1;      // -1: no limit
+    std::int64_t offset = 0;
 };
+
+// The keys Store::keys() lists.
+enum class KeyKind { Param, Tag, Metric };
 
 } // namespace cairn

@@ -1,0 +1,3 @@
+# engine/query: the run search language, run listing in the store, `cairn runs --filter` and
+# `cairn compare`.
+cairn_add_test(tst_search SOURCES tst_search.cpp LIBS cairn_core LABELS unit)
