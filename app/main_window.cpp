@@ -1,5 +1,6 @@
 #include "app/main_window.h"
 
+#include "app/compare_window.h"
 #include "app/engine_client.h"
 #include "app/new_project.h"
 #include "app/project_session.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     connect(m_session, &ProjectSession::runLoaded, m_page, &widgets::RunPage::setDetail);
     connect(m_runs, &widgets::RunsView::currentRunChanged, m_session, &ProjectSession::selectRun);
     connect(m_page, &widgets::RunPage::detailShown, this, &MainWindow::runShown);
+    connect(m_runs, &widgets::RunsView::compareRequested, this, &MainWindow::compareRuns);
     resize(1400, 900);
 }
 
@@ -105,6 +107,8 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* refresh = view->addAction(tr("&Refresh"), m_session, &ProjectSession::refresh);
     refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction* compare = view->addAction(tr("&Compare Selected Runs"), this, [this] { compareRuns(m_runs->selectedRunIds()); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     view->addSeparator();
     QAction* queue = m_queue->toggleViewAction();
     queue->setText(tr("&Queue"));
@@ -155,6 +159,26 @@ void MainWindow::chooseProject()
     QString dir = QFileDialog::getExistingDirectory(this, tr("Open Project"), m_projectRoot);
     if (!dir.isEmpty())
         openProject(dir);
+}
+
+CompareWindow* MainWindow::compareRuns(const QStringList& runIds)
+{
+    constexpr int kMaxCompared = 200;
+    if (m_projectRoot.isEmpty())
+        return nullptr;
+    if (runIds.size() < 2) {
+        showError(tr("Compare runs"), tr("Select two or more runs to compare: Ctrl-click or Shift-click rows in the runs table."));
+        return nullptr;
+    }
+    if (runIds.size() > kMaxCompared) {
+        showError(tr("Compare runs"), tr("%1 runs are selected; a comparison shows at most %2. Narrow the selection with the filter.")
+                                          .arg(runIds.size())
+                                          .arg(kMaxCompared));
+        return nullptr;
+    }
+    auto* window = new CompareWindow(m_projectRoot, runIds);
+    window->show();
+    return window;
 }
 
 void MainWindow::showAbout()

@@ -48,6 +48,8 @@ public:
     widgets::LaunchDialog* launchRun();
     // Runs `cairn engine start` unless an engine answers already.
     void startEngine();
+    // Opens a comparison window for these runs (2 to 200); returns it, or nullptr with a message.
+    class CompareWindow* compareRuns(const QStringList& runIds);
 
 Q_SIGNALS:
     void projectOpened(const QString& root);

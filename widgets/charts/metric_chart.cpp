@@ -1,5 +1,7 @@
 #include "widgets/charts/metric_chart.h"
 
+#include "widgets/charts/chart_ticks.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -14,38 +16,9 @@
 namespace cairn::widgets {
 namespace {
 
-// Round tick spacing (1, 2 or 5 times a power of ten) and a range snapped to it. Ticks are
-// anchored at 0 so labels are exact multiples (no "-2.776e-17" where 0 belongs).
-struct Ticks {
-    double lo, hi, interval;
-};
-
-Ticks niceTicks(double lo, double hi, int target, double minInterval)
-{
-    if (!(hi > lo)) {
-        double d = lo == 0 ? 1.0 : std::abs(lo) * 0.1;
-        lo -= d;
-        hi += d;
-    }
-    double raw = (hi - lo) / target;
-    double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double f = raw / magnitude;
-    double interval = (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * magnitude;
-    interval = std::max(interval, minInterval);
-    return {std::floor(lo / interval) * interval, std::ceil(hi / interval) * interval, interval};
-}
-
 void applyTicks(QValueAxis* axis, const Ticks& t)
 {
-    // As many decimals as the spacing needs, so neighbouring labels never read the same
-    // (104.95 and 105.00, not "105" twice); very large or tiny values in scientific form.
-    const double magnitude = std::max(std::abs(t.lo), std::abs(t.hi));
-    if (magnitude >= 1e6 || (magnitude > 0 && magnitude < 1e-4)) {
-        axis->setLabelFormat(QStringLiteral("%.3g"));
-    } else {
-        int decimals = t.interval > 0 ? std::max(0, static_cast<int>(std::ceil(-std::log10(t.interval) - 1e-9))) : 0;
-        axis->setLabelFormat(QStringLiteral("%.") + QString::number(std::min(decimals, 8)) + QStringLiteral("f"));
-    }
+    axis->setLabelFormat(tickFormat(t));
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0.0);
     axis->setTickInterval(t.interval);

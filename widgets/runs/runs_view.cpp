@@ -4,9 +4,11 @@
 #include "widgets/runs/runs_table_model.h"
 
 #include <QHBoxLayout>
+#include <QItemSelection>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -14,7 +16,8 @@ namespace cairn::widgets {
 
 RunsView::RunsView(QWidget* parent)
     : QWidget(parent), m_model(new RunsTableModel(this)), m_proxy(new RunsSortProxy(this)),
-      m_table(new QTableView(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this))
+      m_table(new QTableView(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
+      m_compare(new QPushButton(this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -29,7 +32,7 @@ RunsView::RunsView(QWidget* parent)
     m_table->setObjectName(QStringLiteral("runsTable"));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setSortingEnabled(true);
@@ -44,12 +47,28 @@ RunsView::RunsView(QWidget* parent)
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_restoring)
+            return;
+        m_selectedIds = selectedRunIds();
+        updateCompareButton();
+    });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsView::restoreSelection);
+
+    m_compare->setObjectName(QStringLiteral("compareRuns"));
+    m_compare->setToolTip(tr("Compare the selected runs side by side (Ctrl+D). Ctrl- or Shift-click rows to select several."));
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        QStringList ids = selectedRunIds();
+        if (ids.size() >= 2)
+            Q_EMIT compareRequested(ids);
+    });
+    updateCompareButton();
 
     auto* top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
     top->addWidget(m_filter, 1);
     top->addWidget(m_count);
+    top->addWidget(m_compare);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -101,6 +120,38 @@ QString RunsView::firstRunId() const
 
 int RunsView::visibleRowCount() const { return m_proxy->rowCount(); }
 
+QStringList RunsView::selectedRunIds() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex& index : rows)
+        ids << index.data(RunsTableModel::RunIdRole).toString();
+    return ids;
+}
+
+void RunsView::selectRuns(const QStringList& runIds)
+{
+    if (runIds.isEmpty())
+        return;
+    selectRun(runIds.front());
+    QItemSelection selection;
+    for (const QString& id : runIds) {
+        int sourceRow = m_model->rowOfRun(id);
+        QModelIndex index = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void RunsView::updateCompareButton()
+{
+    const int n = static_cast<int>(m_selectedIds.size());
+    m_compare->setText(n >= 2 ? tr("Compare %n run(s)", nullptr, n) : tr("Compare"));
+    m_compare->setEnabled(n >= 2);
+}
+
 void RunsView::onCurrentChanged(const QModelIndex& current)
 {
     if (m_restoring || !current.isValid())
@@ -118,11 +169,20 @@ void RunsView::restoreSelection()
         return;
     int sourceRow = m_model->rowOfRun(m_currentId);
     QModelIndex index = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-    if (!index.isValid() || m_table->selectionModel()->currentIndex().row() == index.row())
+    if (!index.isValid())
         return;
     m_restoring = true;
-    m_table->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (m_table->selectionModel()->currentIndex().row() != index.row())
+        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    // A refresh rebuilds the rows: select again what the user had selected.
+    QItemSelection selection;
+    for (const QString& id : m_selectedIds.isEmpty() ? QStringList{m_currentId} : m_selectedIds) {
+        int row = m_model->rowOfRun(id);
+        QModelIndex i = row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+        if (i.isValid())
+            selection.select(i, i);
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_restoring = false;
 }
 

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace cairn::widgets {
@@ -30,6 +31,10 @@ public:
     // Full id of the run shown in the first row (the newest with the default sort), or empty.
     QString firstRunId() const;
     int visibleRowCount() const;
+    // Full ids of the selected rows, in table order (Ctrl/Shift-click selects several).
+    QStringList selectedRunIds() const;
+    // Selects exactly these runs (the first becomes current).
+    void selectRuns(const QStringList& runIds);
 
     QTableView* tableView() const { return m_table; }
     QLineEdit* filterEdit() const { return m_filter; }
@@ -38,17 +43,22 @@ public:
 Q_SIGNALS:
     // A different run was selected by the user or by selectRun().
     void currentRunChanged(const QString& runId);
+    // The user asked to compare the selected runs (2 or more).
+    void compareRequested(const QStringList& runIds);
 
 private:
     void onCurrentChanged(const QModelIndex& current);
     void restoreSelection();
     void updateCountLabel();
+    void updateCompareButton();
 
     RunsTableModel* m_model = nullptr;
     RunsSortProxy* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_count = nullptr;
+    QPushButton* m_compare = nullptr;
+    QStringList m_selectedIds;
     QString m_currentId;
     bool m_restoring = false;
     bool m_sizedColumns = false;
