@@ -52,98 +52,134 @@ SqlFragment list(const std::vector<Value>& values, bool numbers)
     return f;
 }
 
-SqlFragment numberOf(const SqlFragment& value)
+SqlFragment numberOf(const std::string& column)
 {
-    SqlFragment f{std::string(kNumberFunction) + "(", {}};
-    f.append(value);
-    f.sql += ")";
-    return f;
+    return {std::string(kNumberFunction) + "(" + column + ")", {}};
 }
 
-// EXISTS: does the run have the key at all?
-SqlFragment exists(const Field& field)
+// `not` moved onto a comparison: in SQL's three-valued logic not(x < a) is x >= a, also
+// when x is NULL (both are NULL then).
+Op negated(Op op)
 {
-    if (field.kind == FieldKind::Metric)
-        return {"EXISTS (SELECT 1 FROM metric_summary s WHERE s.run = r.seq"
-                " AND s.key = (SELECT k.id FROM metric_keys k WHERE k.name = ?))",
-                {field.key}};
-    SqlFragment f{"EXISTS (SELECT 1 FROM ", {}};
-    f.sql += pairTable(field);
-    f.sql += " p WHERE p.run = r.seq AND p.key = ?)";
-    f.params.push_back(field.key);
-    return f;
+    switch (op) {
+    case Op::Eq: return Op::Ne;
+    case Op::Ne: return Op::Eq;
+    case Op::Lt: return Op::Ge;
+    case Op::Le: return Op::Gt;
+    case Op::Gt: return Op::Le;
+    case Op::Ge: return Op::Lt;
+    case Op::In: return Op::NotIn;
+    case Op::NotIn: return Op::In;
+    case Op::Like: return Op::NotLike;
+    case Op::NotLike: return Op::Like;
+    case Op::IsNull: return Op::IsNotNull;
+    case Op::IsNotNull: return Op::IsNull;
+    }
+    return op;
 }
 
-SqlFragment inList(const Field& field, const SqlFragment& value, const std::vector<Value>& values)
+// `column op values`, where column holds the value of a run that has the key (never NULL for
+// params and tags; NULL for a NaN metric). Params and tags compare as numbers against numbers.
+SqlFragment condition(const std::string& column, bool pair, Op op, const std::vector<Value>& values)
 {
     bool anyNumber = false, anyText = false;
     for (const Value& v : values)
         (v.isNumber ? anyNumber : anyText) = true;
-    const bool pair = field.kind == FieldKind::Param || field.kind == FieldKind::Tag;
+    const SqlFragment asNumber = pair ? numberOf(column) : SqlFragment{column, {}};
     SqlFragment f;
-    if (!pair || !anyNumber) {  // one kind of comparison: a plain IN
-        f = value;
-        f.sql += " IN ";
-        f.append(list(values, anyNumber));
-        return f;
-    }
-    if (!anyText) {
-        f = numberOf(value);
+    switch (op) {
+    case Op::In:
+    case Op::NotIn: {
+        const char* in = op == Op::In ? " IN " : " NOT IN ";
+        if (!pair || !anyNumber || !anyText) {
+            f = anyNumber ? asNumber : SqlFragment{column, {}};
+            f.sql += in;
+            f.append(list(values, anyNumber));
+            return f;
+        }
+        // Numbers and text in one list: a value matches either way.
+        f.sql = op == Op::In ? "(" : "NOT (";
+        f.sql += "COALESCE(";
+        f.append(asNumber);
         f.sql += " IN ";
         f.append(list(values, true));
+        f.sql += ", 0) OR " + column + " IN ";
+        f.append(list(values, false));
+        f.sql += ")";
         return f;
     }
-    // Numbers and text in one list: a value matches either way; a missing key stays NULL.
-    f.sql = "(CASE WHEN ";
-    f.append(value);
-    f.sql += " IS NULL THEN NULL ELSE (COALESCE(";
-    f.append(numberOf(value));
-    f.sql += " IN ";
-    f.append(list(values, true));
-    f.sql += ", 0) OR ";
-    f.append(value);
-    f.sql += " IN ";
-    f.append(list(values, false));
-    f.sql += ") END)";
+    case Op::Like:
+    case Op::NotLike:
+        f.sql = column + (op == Op::Like ? " LIKE ? ESCAPE '\\'" : " NOT LIKE ? ESCAPE '\\'");
+        f.params.push_back(values.front().text);
+        return f;
+    default:
+        f = values.front().isNumber ? asNumber : SqlFragment{column, {}};
+        f.sql += sqlOp(op);
+        f.sql += "?";
+        f.params.push_back(param(values.front()));
+        return f;
+    }
+}
+
+// A predicate (with any `not` already moved into its operator). Params, tags and metrics
+// become `r.seq IN (runs whose key satisfies it)`: true exactly when the three-valued
+// comparison is true, which is all a filter without `not` above its predicates needs, and
+// each such subquery runs once, on the (key, value) indexes.
+SqlFragment predicate(const Node& n, Op op, std::int64_t nowMs)
+{
+    const Field& field = n.field;
+    if (field.kind == FieldKind::Attribute) {
+        SqlFragment f = valueSql(field, nowMs);
+        if (op == Op::IsNull || op == Op::IsNotNull) {
+            f.sql += op == Op::IsNull ? " IS NULL" : " IS NOT NULL";
+            return f;
+        }
+        SqlFragment c = condition(f.sql, false, op, n.values);
+        f.sql.clear();
+        f.append(c);
+        return f;
+    }
+    SqlFragment f{op == Op::IsNull ? "r.seq NOT IN " : "r.seq IN ", {}};
+    std::string column;
+    if (field.kind == FieldKind::Metric) {
+        f.sql += "(SELECT s.run FROM metric_summary s WHERE s.key = (SELECT k.id FROM metric_keys k WHERE k.name = ?)";
+        column = std::string("s.") + metricColumn(field.stat);
+    } else {
+        f.sql += "(SELECT p.run FROM ";
+        f.sql += pairTable(field);
+        f.sql += " p WHERE p.key = ?";
+        column = "p.value";
+    }
+    f.params.push_back(field.key);
+    if (op != Op::IsNull && op != Op::IsNotNull) {
+        f.sql += " AND ";
+        f.append(condition(column, field.kind != FieldKind::Metric, op, n.values));
+    }
+    f.sql += ")";
     return f;
 }
 
-SqlFragment predicate(const Node& n, std::int64_t nowMs)
+SqlFragment compile(const Node& n, bool negate, std::int64_t nowMs)
 {
-    const Field& field = n.field;
-    const bool pair = field.kind == FieldKind::Param || field.kind == FieldKind::Tag;
-    if (n.op == Op::IsNull || n.op == Op::IsNotNull) {
-        SqlFragment f;
-        if (field.kind == FieldKind::Attribute) {
-            f = valueSql(field, nowMs);
-            f.sql += n.op == Op::IsNull ? " IS NULL" : " IS NOT NULL";
-            return f;
+    switch (n.kind) {
+    case Node::Kind::Predicate: return predicate(n, negate ? negated(n.op) : n.op, nowMs);
+    case Node::Kind::Not: return compile(n.children.front(), !negate, nowMs);
+    case Node::Kind::And:
+    case Node::Kind::Or: {
+        // De Morgan holds in three-valued logic too.
+        const bool isAnd = (n.kind == Node::Kind::And) != negate;
+        SqlFragment f{"(", {}};
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            if (i)
+                f.sql += isAnd ? " AND " : " OR ";
+            f.append(compile(n.children[i], negate, nowMs));
         }
-        f.sql = n.op == Op::IsNull ? "NOT " : "";
-        f.append(exists(field));
+        f.sql += ")";
         return f;
     }
-    const SqlFragment value = valueSql(field, nowMs);
-    SqlFragment f;
-    switch (n.op) {
-    case Op::In:
-    case Op::NotIn:
-        f.sql = n.op == Op::NotIn ? "NOT " : "";
-        f.append(inList(field, value, n.values));
-        return f;
-    case Op::Like:
-    case Op::NotLike:
-        f = value;
-        f.sql += n.op == Op::NotLike ? " NOT LIKE ? ESCAPE '\\'" : " LIKE ? ESCAPE '\\'";
-        f.params.push_back(n.values.front().text);
-        return f;
-    default:
-        f = pair && n.values.front().isNumber ? numberOf(value) : value;
-        f.sql += sqlOp(n.op);
-        f.sql += "?";
-        f.params.push_back(param(n.values.front()));
-        return f;
     }
+    return text("1");
 }
 
 } // namespace
@@ -185,30 +221,7 @@ SqlFragment valueSql(const Field& field, std::int64_t nowMs)
     return text("NULL");
 }
 
-SqlFragment whereSql(const Node& n, std::int64_t nowMs)
-{
-    switch (n.kind) {
-    case Node::Kind::Predicate: return predicate(n, nowMs);
-    case Node::Kind::Not: {
-        SqlFragment f{"NOT (", {}};
-        f.append(whereSql(n.children.front(), nowMs));
-        f.sql += ")";
-        return f;
-    }
-    case Node::Kind::And:
-    case Node::Kind::Or: {
-        SqlFragment f{"(", {}};
-        for (std::size_t i = 0; i < n.children.size(); ++i) {
-            if (i)
-                f.sql += n.kind == Node::Kind::And ? " AND " : " OR ";
-            f.append(whereSql(n.children[i], nowMs));
-        }
-        f.sql += ")";
-        return f;
-    }
-    }
-    return text("1");
-}
+SqlFragment whereSql(const Node& root, std::int64_t nowMs) { return compile(root, false, nowMs); }
 
 SqlOrder orderSql(const Field& field, bool descending, std::int64_t nowMs)
 {

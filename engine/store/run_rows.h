@@ -8,9 +8,11 @@ namespace cairn {
 
 // A macro so that queries are joined at compile time (GCC 12 warns falsely on run-time
 // concatenation of long literals, PR 105329). Column 0 is the run's seq.
-#define CAIRN_SELECT_RUNS                                                                                    \
-    "SELECT r.seq, r.id, r.name, e.name, r.status, r.start_ms, r.end_ms, r.exit_code, r.command, r.workdir, " \
-    "r.host, r.user, r.pid FROM runs r JOIN experiments e ON e.id = r.experiment_id"
+#define CAIRN_RUN_COLUMNS                                                                              \
+    "r.seq, r.id, r.name, e.name, r.status, r.start_ms, r.end_ms, r.exit_code, r.command, r.workdir, " \
+    "r.host, r.user, r.pid"
+#define CAIRN_RUNS_FROM " FROM runs r JOIN experiments e ON e.id = r.experiment_id"
+#define CAIRN_SELECT_RUNS "SELECT " CAIRN_RUN_COLUMNS CAIRN_RUNS_FROM
 
 // The run of a row selected with CAIRN_SELECT_RUNS (params and tags not included).
 inline Run readRun(const Statement& st)

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -103,6 +103,14 @@ constexpr std::array<std::string_view, 4> kMigrations = {
         lod BLOB NOT NULL,     -- before points: reading it never walks the points' overflow pages
         points BLOB NOT NULL,
         PRIMARY KEY(run, key, seq));
+    )sql",
+    // 5: indexes for the run search language (engine/query): a filter on a param, tag or
+    // metric reads the runs matching it from these instead of looking into every run. The
+    // summary index covers every statistic a filter can name (last, min, max, count).
+    R"sql(
+    CREATE INDEX params_by_key_value ON params(key, value);
+    CREATE INDEX tags_by_key_value ON tags(key, value);
+    CREATE INDEX metric_summary_by_key ON metric_summary(key, last_value, min_value, max_value, count);
     )sql",
 };
 

@@ -45,6 +45,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Mo
         if (auto s = schema::migrate(**db, schema::latestVersion()); !s)
             return s.error();
     }
+    if (readOnly) {  // the page cache is per connection; readers query runs tables too
+        if (auto s = (*db)->exec("PRAGMA cache_size=-32768"); !s)
+            return s.error();
+    }
     registerSearchFunctions((*db)->handle());
     return std::unique_ptr<Store>(new Store(std::move(*db), path, schema::latestVersion()));
 }

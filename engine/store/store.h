@@ -65,6 +65,9 @@ public:
     Result<std::vector<RunSummary>> runs(const RunFilter& filter = {});
     // How many runs match the filter's experiment and `where` (limit and offset aside).
     Result<std::int64_t> countRuns(const RunFilter& filter = {});
+    // runs() and countRuns() in one query: the filter is evaluated once (what a filter box
+    // needs at every keystroke).
+    Result<RunPage> runPage(const RunFilter& filter);
     // Every param, tag or metric key any run has, sorted (for a column chooser).
     Result<std::vector<std::string>> keys(KeyKind kind);
     // Resolves a full id, a unique id prefix, or a run name (newest run of that name).

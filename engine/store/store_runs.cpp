@@ -79,41 +79,82 @@ Status loadPerRun(Database& db, std::vector<std::int64_t>& seqs, std::vector<Run
     return Ok{};
 }
 
-// Params, tags and metric summaries in three scans rather than three queries per run.
+// Finds the returned run of a row's seq; rows come in seq order, so mostly the last one again.
+class SeqIndex {
+public:
+    explicit SeqIndex(const std::vector<std::int64_t>& seqs)
+    {
+        for (std::size_t i = 0; i < seqs.size(); ++i)
+            m_bySeq[seqs[i]] = i;
+    }
+    const std::size_t* find(std::int64_t seq)
+    {
+        if (seq != m_lastSeq) {
+            auto it = m_bySeq.find(seq);
+            m_last = it == m_bySeq.end() ? nullptr : &it->second;
+            m_lastSeq = seq;
+        }
+        return m_last;
+    }
+
+private:
+    std::map<std::int64_t, std::size_t> m_bySeq;
+    std::int64_t m_lastSeq = -1;
+    const std::size_t* m_last = nullptr;
+};
+
+// Params, tags and metric summaries in three scans rather than three queries per run. The
+// ORDER BY makes SQLite walk each table's primary key (in run order), not a search index.
 Status loadByScan(Database& db, std::vector<std::int64_t>& seqs, std::vector<RunSummary>& out)
 {
-    std::map<std::int64_t, std::size_t> bySeq;
-    for (std::size_t i = 0; i < seqs.size(); ++i)
-        bySeq[seqs[i]] = i;
+    SeqIndex index(seqs);
     for (const char* table : {"params", "tags"}) {
-        auto pt = db.prepare(std::string("SELECT run, key, value FROM ") + table);
+        auto pt = db.prepare(std::string("SELECT run, key, value FROM ") + table + " ORDER BY run, key");
         if (!pt)
             return pt.error();
         if (auto s = forEachRow(*pt, [&](const Statement& r) {
-            auto it = bySeq.find(r.int64(0));
-            if (it == bySeq.end())
+            const std::size_t* i = index.find(r.int64(0));
+            if (!i)
                 return;
-            Run& run = out[it->second].run;
-            (table[0] == 'p' ? run.params : run.tags)[r.text(1)] = r.text(2);
+            Run& run = out[*i].run;
+            auto& into = table[0] == 'p' ? run.params : run.tags;
+            into.emplace_hint(into.end(), r.text(1), r.text(2));
         }); !s)
             return s;
     }
     auto ms = db.prepare("SELECT s.run, k.name, s.last_step, s.last_ts_ms, s.last_value, s.min_value, s.max_value, s.count"
-                         " FROM metric_summary s JOIN metric_keys k ON k.id = s.key");
+                         " FROM metric_summary s JOIN metric_keys k ON k.id = s.key ORDER BY s.run, s.key");
     if (!ms)
         return ms.error();
     return forEachRow(*ms, [&](const Statement& r) {
-        auto it = bySeq.find(r.int64(0));
-        if (it == bySeq.end())
+        const std::size_t* i = index.find(r.int64(0));
+        if (!i)
             return;
         MetricSummary m{r.text(1), r.int64(2), r.int64(3), r.real(4), r.real(5), r.real(6), r.int64(7)};
-        out[it->second].metrics[m.key] = m;
+        out[*i].metrics[m.key] = m;
     });
 }
 
-} // namespace
+Result<std::int64_t> countMatching(Database& db, const RunFilter& filter)
+{
+    auto where = whereClause(filter, nowMs());
+    if (!where)
+        return where.error();
+    SqlFragment q{"SELECT COUNT(*)" CAIRN_RUNS_FROM, {}};
+    q.append(*where);
+    auto st = db.prepare(q.sql);
+    if (!st)
+        return st.error();
+    bindAll(*st, q.params);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    return st->int64(0);
+}
 
-Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
+// The filtered, sorted page; with `withTotal`, the number of matching runs from the same
+// evaluation of the filter (a window count over the rows before LIMIT).
+Result<RunPage> listRuns(Database& db, const RunFilter& filter, bool withTotal)
 {
     const std::int64_t now = nowMs();
     auto where = whereClause(filter, now);
@@ -128,53 +169,64 @@ Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
         sortField = parsed.field;
     }
     const query::SqlOrder order = query::orderSql(sortField, filter.descending, now);
-    SqlFragment q{CAIRN_SELECT_RUNS, {}};
+    SqlFragment q{withTotal ? "SELECT " CAIRN_RUN_COLUMNS ", COUNT(*) OVER ()" CAIRN_RUNS_FROM : CAIRN_SELECT_RUNS, {}};
     q.append(order.join);
     q.append(*where);
     q.sql += " ORDER BY ";
     q.append(order.terms);
     q.sql += " LIMIT ? OFFSET ?";
-    auto st = m_db->prepare(q.sql);
+    auto st = db.prepare(q.sql);
     if (!st)
         return st.error();
     const int next = bindAll(*st, q.params);
     st->bind(next, filter.limit < 0 ? std::int64_t(-1) : filter.limit).bind(next + 1, std::max<std::int64_t>(0, filter.offset));
-    std::vector<RunSummary> out;
+    RunPage page;
     std::vector<std::int64_t> seqs;
     if (auto s = forEachRow(*st, [&](const Statement& r) {
         seqs.push_back(r.int64(0));
-        out.push_back({readRun(r), {}});
+        page.runs.push_back({readRun(r), {}});
+        if (withTotal)
+            page.total = r.int64(13);
     }); !s)
         return s.error();
-    auto loaded = seqs.size() <= kPerRunLoadLimit ? loadPerRun(*m_db, seqs, out) : loadByScan(*m_db, seqs, out);
+    if (withTotal && page.runs.empty() && (filter.offset > 0 || filter.limit == 0)) {
+        auto n = countMatching(db, filter);  // no row came back to carry the count
+        if (!n)
+            return n.error();
+        page.total = *n;
+    }
+    auto loaded = seqs.size() <= kPerRunLoadLimit ? loadPerRun(db, seqs, page.runs) : loadByScan(db, seqs, page.runs);
     if (!loaded)
         return loaded.error();
-    return out;
+    return page;
 }
 
-Result<std::int64_t> Store::countRuns(const RunFilter& filter)
+} // namespace
+
+Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
 {
-    auto where = whereClause(filter, nowMs());
-    if (!where)
-        return where.error();
-    SqlFragment q{"SELECT COUNT(*) FROM runs r JOIN experiments e ON e.id = r.experiment_id", {}};
-    q.append(*where);
-    auto st = m_db->prepare(q.sql);
-    if (!st)
-        return st.error();
-    bindAll(*st, q.params);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    return st->int64(0);
+    auto page = listRuns(*m_db, filter, false);
+    if (!page)
+        return page.error();
+    return std::move(page->runs);
 }
+
+Result<RunPage> Store::runPage(const RunFilter& filter) { return listRuns(*m_db, filter, true); }
+
+Result<std::int64_t> Store::countRuns(const RunFilter& filter) { return countMatching(*m_db, filter); }
 
 Result<std::vector<std::string>> Store::keys(KeyKind kind)
 {
-    const char* sql = kind == KeyKind::Param ? "SELECT DISTINCT key FROM params ORDER BY key"
-                    : kind == KeyKind::Tag   ? "SELECT DISTINCT key FROM tags ORDER BY key"
+    // Params and tags: hop from key to key along the (key, value) index rather than reading
+    // every row, so the cost follows the number of distinct keys.
+#define CAIRN_DISTINCT_KEYS(table)                                                                        \
+    "WITH RECURSIVE k(key) AS (SELECT MIN(key) FROM " table " UNION ALL SELECT (SELECT MIN(key) FROM " table \
+    " WHERE key > k.key) FROM k WHERE k.key IS NOT NULL) SELECT key FROM k WHERE key IS NOT NULL"
+    const char* sql = kind == KeyKind::Param ? CAIRN_DISTINCT_KEYS("params")
+                    : kind == KeyKind::Tag   ? CAIRN_DISTINCT_KEYS("tags")
                                              : "SELECT k.name FROM metric_keys k"
                                                " WHERE EXISTS (SELECT 1 FROM metric_summary s WHERE s.key = k.id) ORDER BY k.name";
+#undef CAIRN_DISTINCT_KEYS
     auto st = m_db->prepare(sql);
     if (!st)
         return st.error();

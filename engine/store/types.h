@@ -112,6 +112,12 @@ struct RunFilter {
     std::int64_t offset = 0;
 };
 
+// One page of a filtered, sorted run list and how many runs match in all.
+struct RunPage {
+    std::vector<RunSummary> runs;
+    std::int64_t total = 0;
+};
+
 // The keys Store::keys() lists.
 enum class KeyKind { Param, Tag, Metric };
 

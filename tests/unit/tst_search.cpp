@@ -371,6 +371,25 @@ void TestSearch::pagesAndCount()
         paged += page;
     }
     QCOMPARE(paged, whole);
+    // runPage: the same page and the count from one query, also past the end and for limit 0.
+    for (auto [limit, offset] : std::vector<std::pair<int, int>>{{4, 0}, {4, 12}, {-1, 0}, {5, 100}, {0, 0}}) {
+        f.limit = limit;
+        f.offset = offset;
+        auto page = m_store->runPage(f);
+        QVERIFY(page);
+        QCOMPARE(page->total, std::int64_t(14));
+        QStringList pageNames;
+        for (const auto& r : page->runs)
+            pageNames << QString::fromStdString(r.run.name);
+        QCOMPARE(pageNames, names(f));
+    }
+    f.where = "status = 'nope' or name = 'nothing'";
+    QVERIFY(!m_store->runPage(f));  // unknown status
+    f.where = "name = 'nothing'";
+    f.limit = 10;
+    f.offset = 0;
+    QCOMPARE(m_store->runPage(f)->total, std::int64_t(0));
+    f.where = "status = 'finished'";
     f.offset = 100;
     QVERIFY(names(f).isEmpty());
     f.limit = 0;
