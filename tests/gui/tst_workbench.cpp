@@ -113,6 +113,21 @@ private Q_SLOTS:
         QCOMPARE(window.runsView()->visibleRowCount(), 0);
         filter->clear();
         QCOMPARE(window.runsView()->visibleRowCount(), 3);
+
+        // The search language (docs/search.md), typed key by key as a user would.
+        QTest::keyClicks(filter, QStringLiteral("params.lr < 0.05 and metrics.loss > 0"));
+        QCOMPARE(window.runsView()->visibleRowCount(), 2);  // lr 0.01 and 0.001
+        QVERIFY(filter->styleSheet().isEmpty());
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("params.lr = 0.1 or status = 'running'"));
+        QCOMPARE(window.runsView()->visibleRowCount(), 2);
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("metrics.loss >"));
+        QVERIFY2(filter->toolTip().startsWith("column 15"), qPrintable(filter->toolTip()));
+        QVERIFY(!filter->styleSheet().isEmpty());
+        filter->clear();
+        QVERIFY(filter->styleSheet().isEmpty());
+        QCOMPARE(window.runsView()->visibleRowCount(), 3);
     }
 
     void sortsNumbersNumerically()

@@ -3,6 +3,8 @@
 #include "widgets/runs/runs_sort_proxy.h"
 #include "widgets/runs/runs_table_model.h"
 
+#include "engine/query/search_parser.h"
+
 #include <QHBoxLayout>
 #include <QItemSelection>
 #include <QHeaderView>
@@ -21,13 +23,10 @@ RunsView::RunsView(QWidget* parent)
 {
     m_proxy->setSourceModel(m_model);
 
-    m_filter->setPlaceholderText(tr("Filter runs (name, id, status, params, metrics...)"));
+    m_filter->setPlaceholderText(tr("Filter runs: any text, or a search such as  metrics.acc > 0.9 and params.lr = '0.01'"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setObjectName(QStringLiteral("runsFilter"));
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterFixedString(text);
-        updateCountLabel();
-    });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) { applyFilter(text); });
 
     m_table->setObjectName(QStringLiteral("runsTable"));
     m_table->setModel(m_proxy);
@@ -184,6 +183,35 @@ void RunsView::restoreSelection()
     }
     m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_restoring = false;
+}
+
+// Text that parses in the search language filters with it; anything else matches the text
+// against every column. Text that looks like a search but does not parse says where it is
+// wrong (tooltip and a red frame) and matches as plain text meanwhile.
+void RunsView::applyFilter(const QString& text)
+{
+    const std::string filter = text.toStdString();
+    query::SearchParse parsed = query::parseSearch(filter);
+    const bool looksLikeSearch = text.contains(QLatin1Char('=')) || text.contains(QLatin1Char('<'))
+                                 || text.contains(QLatin1Char('>')) || text.contains(QLatin1String("metrics."))
+                                 || text.contains(QLatin1String("params.")) || text.contains(QLatin1String("tags."));
+    if (parsed.ok() && parsed.root && looksLikeSearch) {
+        m_proxy->setFilterFixedString(QString());
+        m_proxy->setSearch(std::move(parsed.root));
+        m_filter->setStyleSheet(QString());
+        m_filter->setToolTip(tr("Search language filter (docs/search.md)"));
+    } else {
+        m_proxy->setSearch(std::nullopt);
+        m_proxy->setFilterFixedString(text);
+        if (parsed.error && looksLikeSearch) {
+            m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #d0453a; }"));
+            m_filter->setToolTip(QString::fromStdString(parsed.error->text()));
+        } else {
+            m_filter->setStyleSheet(QString());
+            m_filter->setToolTip(QString());
+        }
+    }
+    updateCountLabel();
 }
 
 void RunsView::updateCountLabel()

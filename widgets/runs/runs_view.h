@@ -50,6 +50,7 @@ private:
     void onCurrentChanged(const QModelIndex& current);
     void restoreSelection();
     void updateCountLabel();
+    void applyFilter(const QString& text);
     void updateCompareButton();
 
     RunsTableModel* m_model = nullptr;
