@@ -95,13 +95,12 @@ Result<SeriesView> Store::metricView(const std::string& runId, const std::string
     if (!std::is_sorted(points.begin(), points.end(), byStep))
         std::stable_sort(points.begin(), points.end(), byStep);
     view.storedCount = total + tailCount;
-    view.points.reserve(points.size());
-    for (const blocks::Point& p : points)
-        view.points.push_back({key, p.step, p.timestampMs, p.value});
-    if (view.points.size() > 4 * buckets) {
-        view.points = analysis::downsampleMinMax(view.points, buckets);
-        view.reduced = true;
-    }
+    // Reduce the packed points first and build MetricPoints only for the few kept.
+    const std::vector<std::size_t> keep = analysis::minMaxIndices(std::span<const blocks::Point>(points), buckets);
+    view.reduced = view.reduced || keep.size() < points.size();
+    view.points.reserve(keep.size());
+    for (std::size_t i : keep)
+        view.points.push_back({key, points[i].step, points[i].timestampMs, points[i].value});
     return view;
 }
 
