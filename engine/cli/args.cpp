@@ -35,6 +35,13 @@ Args& Args::positional(const std::string& name, const std::string& help, bool re
     return *this;
 }
 
+Args& Args::positionalList(const std::string& name, const std::string& help)
+{
+    m_listName = name;
+    m_listHelp = help;
+    return *this;
+}
+
 Args& Args::passthrough(const std::string& name, bool required)
 {
     m_passthroughName = name;
@@ -106,6 +113,10 @@ Status Args::parse(const std::vector<std::string>& argv)
         if (a.size() > 1 && a[0] == '-' && a != "-") {
             return makeError("unknown option '" + a + "'");
         }
+        if (nextPositional >= m_positionalSpecs.size() && !m_listName.empty()) {
+            m_values[m_listName].push_back(a);
+            continue;
+        }
         if (nextPositional >= m_positionalSpecs.size()) {
             if (m_passthroughAllowed)
                 return makeError("unexpected argument '" + a + "': put the command to run after '--'");
@@ -147,6 +158,8 @@ std::string Args::usage() const
     u << "usage: cairn " << m_command;
     for (std::size_t i = 0; i < m_positionalSpecs.size(); ++i)
         u << (m_positionalRequired[i] ? " " : " [") << m_positionalSpecs[i].first << (m_positionalRequired[i] ? "" : "]");
+    if (!m_listName.empty())
+        u << " " << m_listName << "...";
     if (!m_specOrder.empty())
         u << " [options]";
     if (m_passthroughAllowed)
@@ -155,6 +168,9 @@ std::string Args::usage() const
     for (std::size_t i = 0; i < m_positionalSpecs.size(); ++i)
         u << "  " << m_positionalSpecs[i].first << std::string(std::max<std::size_t>(2, 26 - m_positionalSpecs[i].first.size()), ' ')
           << m_positionalSpecs[i].second << "\n";
+    if (!m_listName.empty())
+        u << "  " << m_listName << "..." << std::string(std::max<std::size_t>(2, 23 - m_listName.size()), ' ') << m_listHelp
+          << "\n";
     for (const auto& name : m_specOrder) {
         const Spec& s = m_specs.at(name);
         std::string left = "--" + name + (s.isFlag ? "" : " " + s.valueName);

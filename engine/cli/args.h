@@ -20,6 +20,8 @@ public:
     Args& option(const std::string& name, const std::string& valueName, const std::string& help);
     Args& repeated(const std::string& name, const std::string& valueName, const std::string& help);
     Args& positional(const std::string& name, const std::string& help, bool required = true);
+    // Any number of positionals after the others (read them with all(name)).
+    Args& positionalList(const std::string& name, const std::string& help);
     // Accept `-- COMMAND...`; required makes the command mandatory.
     Args& passthrough(const std::string& name, bool required);
     // Restrict an option's values.
@@ -49,6 +51,8 @@ private:
     std::vector<std::string> m_specOrder;
     std::vector<std::pair<std::string, std::string>> m_positionalSpecs;
     std::vector<bool> m_positionalRequired;
+    std::string m_listName;
+    std::string m_listHelp;
     std::string m_passthroughName;
     bool m_passthroughAllowed = false;
     bool m_passthroughRequired = false;

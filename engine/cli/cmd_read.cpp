@@ -1,7 +1,8 @@
-// Read-only commands: runs, show, metrics, experiments.
+// Read-only commands: show, metrics, experiments (runs: cmd_runs.cpp).
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
+#include "engine/cli/read_common.h"
 #include "engine/core/clock.h"
 #include "engine/core/text.h"
 #include "engine/store/project.h"
@@ -9,159 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
+#include <algorithm>
 #include <ostream>
-#include <set>
 
 using nlohmann::ordered_json;
 
 namespace cairn::cli {
-namespace {
-
-// Opens the located project's database for reading; prints the error and returns null on failure.
-std::unique_ptr<Store> openForRead(Context& ctx, const std::string& command)
-{
-    auto project = Project::locate(ctx.projectOption);
-    if (!project) {
-        ctx.err << "cairn " << command << ": " << project.message() << "\n";
-        return nullptr;
-    }
-    // A writable open migrates an older database; reading never needs the engine.
-    auto store = Store::open(project->databasePath(), Store::Mode::ReadWrite);
-    if (!store) {
-        store = Store::open(project->databasePath(), Store::Mode::ReadOnly);
-        if (!store) {
-            ctx.err << "cairn " << command << ": " << store.message() << "\n";
-            return nullptr;
-        }
-    }
-    return std::move(*store);
-}
-
-ordered_json jsonNumber(double v)
-{
-    if (std::isfinite(v))
-        return v;
-    return formatDouble(v);  // "nan", "inf", "-inf": JSON has no such numbers
-}
-
-std::int64_t durationMs(const Run& r)
-{
-    if (r.startMs <= 0)
-        return -1;
-    return (r.endMs > 0 ? r.endMs : nowMs()) - r.startMs;
-}
-
-ordered_json runJson(const Run& r)
-{
-    ordered_json j;
-    j["id"] = r.id;
-    j["name"] = r.name;
-    j["experiment"] = r.experiment;
-    j["status"] = std::string(toString(r.status));
-    j["start_ms"] = r.startMs;
-    j["end_ms"] = r.endMs;
-    j["exit_code"] = r.exitCode ? ordered_json(*r.exitCode) : ordered_json(nullptr);
-    j["command"] = r.command;
-    j["workdir"] = r.workdir;
-    j["host"] = r.host;
-    j["user"] = r.user;
-    j["params"] = r.params;
-    j["tags"] = r.tags;
-    return j;
-}
-
-ordered_json summaryJson(const MetricSummary& s)
-{
-    return {{"last", jsonNumber(s.last)}, {"step", s.lastStep}, {"min", jsonNumber(s.min)},
-            {"max", jsonNumber(s.max)}, {"count", s.count}};
-}
-
-} // namespace
-
-int cmdRuns(const std::vector<std::string>& argv, Context& ctx)
-{
-    Args args("runs");
-    args.option("experiment", "NAME", "only runs of this experiment")
-        .option("format", "FORMAT", "table (default), json or csv")
-        .choices("format", {"table", "json", "csv"});
-    if (auto s = args.parse(argv); !s)
-        return usageError(ctx.err, "runs", s.message());
-    if (args.helpRequested()) {
-        ctx.out << "List runs, newest first, with their params and latest metrics.\n" << args.usage();
-        return kExitOk;
-    }
-    auto store = openForRead(ctx, "runs");
-    if (!store)
-        return kExitUsage;
-    RunFilter filter;
-    if (args.has("experiment"))
-        filter.experiment = args.get("experiment");
-    auto runs = store->runs(filter);
-    if (!runs) {
-        ctx.err << "cairn runs: " << runs.message() << "\n";
-        return kExitFailure;
-    }
-    const std::string format = args.get("format", "table");
-    if (format == "json") {
-        ordered_json list = ordered_json::array();
-        for (const auto& rs : *runs) {
-            ordered_json j = runJson(rs.run);
-            ordered_json metrics = ordered_json::object();
-            for (const auto& [k, s] : rs.metrics)
-                metrics[k] = summaryJson(s);
-            j["metrics"] = metrics;
-            list.push_back(j);
-        }
-        ctx.out << list.dump(2) << "\n";
-        return kExitOk;
-    }
-    std::set<std::string> paramKeys, metricKeys;
-    for (const auto& rs : *runs) {
-        for (const auto& [k, v] : rs.run.params)
-            paramKeys.insert(k);
-        for (const auto& [k, v] : rs.metrics)
-            metricKeys.insert(k);
-    }
-    std::vector<std::string> header = {"id", "name", "experiment", "status", "start", "duration", "exit"};
-    for (const auto& k : paramKeys)
-        header.push_back("params." + k);
-    for (const auto& k : metricKeys)
-        header.push_back("metrics." + k);
-    auto row = [&](const RunSummary& rs, bool full) {
-        const Run& r = rs.run;
-        std::vector<std::string> cells = {full ? r.id : r.id.substr(0, 8), r.name, r.experiment, std::string(toString(r.status)),
-                                          full ? std::to_string(r.startMs) : formatTimestamp(r.startMs),
-                                          full ? std::to_string(durationMs(r)) : formatDuration(durationMs(r)),
-                                          r.exitCode ? std::to_string(*r.exitCode) : ""};
-        for (const auto& k : paramKeys) {
-            auto it = r.params.find(k);
-            cells.push_back(it == r.params.end() ? "" : it->second);
-        }
-        for (const auto& k : metricKeys) {
-            auto it = rs.metrics.find(k);
-            cells.push_back(it == rs.metrics.end() ? "" : formatDouble(it->second.last));
-        }
-        return cells;
-    };
-    if (format == "csv") {
-        header[4] = "start_ms";
-        header[5] = "duration_ms";
-        printCsvRow(ctx.out, header);
-        for (const auto& rs : *runs)
-            printCsvRow(ctx.out, row(rs, true));
-        return kExitOk;
-    }
-    if (runs->empty()) {
-        ctx.out << "no runs yet; start one with 'cairn run -- COMMAND'\n";
-        return kExitOk;
-    }
-    TextTable table(header);
-    for (const auto& rs : *runs)
-        table.add(row(rs, false));
-    table.print(ctx.out);
-    return kExitOk;
-}
 
 int cmdShow(const std::vector<std::string>& argv, Context& ctx)
 {

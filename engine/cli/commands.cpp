@@ -20,6 +20,7 @@ const std::vector<Command>& commands()
         {"show", "show one run", cmdShow},
         {"metrics", "print a run's metric points", cmdMetrics},
         {"experiments", "list experiments", cmdExperiments},
+        {"compare", "compare runs side by side: params, tags, metrics", cmdCompare},
         {"demo", "create the demo project and run its training sweep", cmdDemo},
         {"gpus", "list the GPUs Cairn can see", cmdGpus},
         {"drift", "compare two datasets column by column for drift", cmdDrift},

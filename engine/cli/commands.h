@@ -35,6 +35,7 @@ int cmdRuns(const std::vector<std::string>& args, Context& ctx);
 int cmdShow(const std::vector<std::string>& args, Context& ctx);
 int cmdMetrics(const std::vector<std::string>& args, Context& ctx);
 int cmdExperiments(const std::vector<std::string>& args, Context& ctx);
+int cmdCompare(const std::vector<std::string>& args, Context& ctx);
 int cmdDemo(const std::vector<std::string>& args, Context& ctx);
 int cmdGpus(const std::vector<std::string>& args, Context& ctx);
 int cmdDrift(const std::vector<std::string>& args, Context& ctx);

@@ -19,6 +19,7 @@ private slots:
     void experiments();
     void findsProjectFromSubfolder();
     void demoProject();
+    void filterAndCompare();
 
 private:
     std::unique_ptr<CliHarness> m_h;
@@ -145,6 +146,23 @@ void TestCairnCli::demoProject()
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(p.readAllStandardOutput().contains("already has"));
+}
+
+void TestCairnCli::filterAndCompare()
+{
+    CliResult csv = m_h->cairn({"runs", "--filter", "params.lr = 0.5", "--columns", "name,params.lr,metrics.loss", "--format", "csv"});
+    QCOMPARE(csv.exitCode, 0);
+    QCOMPARE(csv.out, QByteArray("name,params.lr,metrics.loss\nalpha,0.5,1.5\n"));
+    CliResult bad = m_h->cairn({"runs", "--filter", "params.lr >"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("  params.lr >\n             ^\n  column 12: expected a value after '>' but the filter ended\n"),
+             bad.err.constData());
+    CliResult cmp = m_h->cairn({"compare", "alpha", "beta", "--only-diff"});
+    QCOMPARE(cmp.exitCode, 0);
+    QVERIFY(cmp.out.contains("*  params.lr"));
+    QVERIFY(!cmp.out.contains("status"));  // both finished
+    QCOMPARE(m_h->cairn({"compare", "alpha"}).exitCode, 2);
+    QCOMPARE(m_h->cairn({"compare", "alpha", "nosuchrun"}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCairnCli)
