@@ -4,9 +4,13 @@
 #include "engine/ingest/line_splitter.h"
 #include "engine/ingest/metric_line.h"
 #include "engine/ingest/metrics_jsonl.h"
+#include "engine/query/search_eval.h"
+#include "engine/query/search_parser.h"
+#include "engine/query/search_sql.h"
 #include "engine/server/protocol.h"
 #include "engine/store/metric_block.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -50,6 +54,27 @@ void fuzzIngestOne(const std::uint8_t* data, std::size_t size)
     } else if (!points.empty()) {
         std::abort();
     }
+
+    // The run search language: a tree, or an error inside the text (1..length+1) that says
+    // why; a tree always compiles to SQL with one bound value per '?' and evaluates.
+    auto search = cairn::query::parseSearch(input);
+    if (search.error) {
+        if (search.error->column < 1 || static_cast<std::size_t>(search.error->column) > size + 1
+            || search.error->message.empty() || search.root)
+            std::abort();
+    } else if (search.root) {
+        auto sql = cairn::query::whereSql(*search.root, 0);
+        if (static_cast<std::size_t>(std::count(sql.sql.begin(), sql.sql.end(), '?')) != sql.params.size())
+            std::abort();
+        cairn::RunSummary run;
+        run.run.name = "x";
+        run.run.params = {{"lr", "0.01"}};
+        run.metrics["acc"] = cairn::MetricSummary{"acc", 1, 1, 0.5, 0.5, 0.5, 1};
+        (void)cairn::query::matches(*search.root, run, 0);
+    }
+    auto field = cairn::query::parseField(input);
+    if (field.error && (field.error->column < 1 || static_cast<std::size_t>(field.error->column) > size + 1))
+        std::abort();
 
     // Journal replay: never reads past the last complete line.
     JournalChunk chunk;

@@ -1,6 +1,6 @@
 // One fuzz entry for every parser of untrusted bytes: the stdout line parser, the JSON-lines
-// parser, the engine's socket protocol, journal replay, and the line splitter at two
-// chunkings. Must never crash, hang or trip a sanitizer; invariants are checked with abort().
+// parser, the engine's socket protocol, journal replay, the run search language, and the line
+// splitter at two chunkings. Must never crash, hang or trip a sanitizer; invariants are checked with abort().
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -25,6 +25,8 @@ static const QList<QByteArray>& seeds()
         "M\tloss\t3\t1700000000123\t0.25\nP\tlr\t0.001\nE\t0\t0\tfinished\t1700000009999\t2\n",
         QByteArray("\x01\x03\x00\x02\x02\x80\xa0\xab\xfe\xf9\x62\x0e\x0e", 13)
             + QByteArray(24, '\x3f'),  // a metric block of 3 points
+        "metrics.acc > 0.9 and (params.lr in (0.01, '1e-3') or not tags.`my key` like 'a\\%_%') and "
+        "min(metrics.loss) <= -1e-3 and duration < 5m and start >= '2024-03-01 10:00' and status != \"failed\"",
     };
     return s;
 }
@@ -32,7 +34,8 @@ static const QList<QByteArray>& seeds()
 void TestFuzzCorpus::mutatedValidLines()
 {
     QRandomGenerator rng(20261123);
-    const QByteArray specials = "\"\\=:{}[], \t\r\n\0-+.eE";
+    static const char kSpecials[] = "\"\\=:{}[], \t\r\n\0-+.eE'`()<>!%_";
+    const QByteArray specials(kSpecials, sizeof kSpecials - 1);  // the NUL included
     for (int i = 0; i < 200000; ++i) {
         QByteArray s = seeds()[int(rng.bounded(seeds().size()))];
         int edits = 1 + int(rng.bounded(4));
