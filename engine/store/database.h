@@ -92,6 +92,17 @@ Status forEachRow(Statement& st, F&& row)
     }
 }
 
+// Steps to the statement's first row: the query's error, or `none` when it returned no row.
+inline Status firstRow(Statement& st, const std::string& none)
+{
+    auto row = st.step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(none);
+    return Ok{};
+}
+
 // Commits on commit(); rolls back when destroyed without it. Nests: inside another
 // transaction it is a savepoint, so typed queries compose into larger transactions.
 class Transaction {

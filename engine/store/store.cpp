@@ -112,11 +112,8 @@ Result<std::int64_t> Store::runRowId(const std::string& runId)
     if (!st)
         return st.error();
     st->bind(1, runId);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return makeError("no run with id " + runId);
+    if (auto s = firstRow(*st, "no run with id " + runId); !s)
+        return s.error();
     return m_runRowIds[runId] = st->int64(0);
 }
 

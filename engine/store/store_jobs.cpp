@@ -64,11 +64,8 @@ Result<Job> Store::job(const std::string& runId)
     if (!st)
         return st.error();
     st->bind(1, runId);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return makeError("run " + runId + " was not submitted to the engine");
+    if (auto s = firstRow(*st, "run " + runId + " was not submitted to the engine"); !s)
+        return s.error();
     return readJob(*st);
 }
 
@@ -112,11 +109,8 @@ Result<std::uint64_t> Store::journalOffset(const std::string& runId)
     if (!st)
         return st.error();
     st->bind(1, runId);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return makeError("no run with id " + runId);
+    if (auto s = firstRow(*st, "no run with id " + runId); !s)
+        return s.error();
     return static_cast<std::uint64_t>(st->int64(0));
 }
 
