@@ -1,5 +1,6 @@
 #include "engine/store/metric_block.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -135,6 +136,13 @@ std::vector<Point> lodPoints(std::span<const Point> points)
                 out.push_back(points[picks[k]]);
     }
     return out;
+}
+
+void sortByStep(std::vector<Point>& points)
+{
+    auto byStep = [](const Point& a, const Point& b) { return a.step < b.step; };
+    if (!std::is_sorted(points.begin(), points.end(), byStep))
+        std::stable_sort(points.begin(), points.end(), byStep);
 }
 
 std::string encodeLod(std::span<const Point> points) { return encode(lodPoints(points)); }

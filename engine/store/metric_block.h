@@ -41,6 +41,10 @@ inline constexpr std::size_t kLodParts = 16;
 
 std::string encode(std::span<const Point> points);
 BlockStats stats(std::span<const Point> points);
+// Orders a series read from blocks and tail by step; points logged for the same step keep
+// their logging order. Costs one pass when the series is already ordered (the usual case).
+void sortByStep(std::vector<Point>& points);
+
 // The level-of-detail points of a block (at most 4 * kLodParts), encoded like a block.
 std::string encodeLod(std::span<const Point> points);
 std::vector<Point> lodPoints(std::span<const Point> points);

@@ -89,6 +89,9 @@ private:
     Status appendMetricsNoTx(std::int64_t seq, std::span<const MetricPoint> points);
     Status appendSeries(std::int64_t seq, std::int64_t key, std::vector<blocks::Point>& points);
     Result<std::int64_t> keyId(const std::string& key);
+    // The error for a metric block that does not decode, naming file, run, key and block.
+    std::string damagedBlock(const std::string& runId, const std::string& key, std::int64_t block,
+                             const std::string& why) const;
 
     std::unique_ptr<Database> m_db;
     std::filesystem::path m_path;

@@ -75,8 +75,7 @@ Result<SeriesView> Store::metricView(const std::string& runId, const std::string
                     points.push_back(p);
         }
         if (!decoded)
-            return makeError(m_path.string() + ": block " + std::to_string(b.seq) + " of metric '" + key + "' of run "
-                             + runId + " is damaged: " + decoded.message());
+            return makeError(damagedBlock(runId, key, b.seq, decoded.message()));
     }
 
     auto tail = m_db->prepare("SELECT p.step, p.ts_ms, p.value FROM metric_points p JOIN metric_keys k ON k.id = p.key"
@@ -91,9 +90,7 @@ Result<SeriesView> Store::metricView(const std::string& runId, const std::string
     }); !s)
         return s.error();
 
-    auto byStep = [](const blocks::Point& a, const blocks::Point& b) { return a.step < b.step; };
-    if (!std::is_sorted(points.begin(), points.end(), byStep))
-        std::stable_sort(points.begin(), points.end(), byStep);
+    blocks::sortByStep(points);
     view.storedCount = total + tailCount;
     // Reduce the packed points first and build MetricPoints only for the few kept.
     const std::vector<std::size_t> keep = analysis::minMaxIndices(std::span<const blocks::Point>(points), buckets);

@@ -190,6 +190,13 @@ Status Store::appendSeries(std::int64_t seq, std::int64_t key, std::vector<block
     return Ok{};
 }
 
+std::string Store::damagedBlock(const std::string& runId, const std::string& key, std::int64_t block,
+                                const std::string& why) const
+{
+    return m_path.string() + ": block " + std::to_string(block) + " of metric '" + key + "' of run " + runId
+           + " is damaged: " + why;
+}
+
 Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const std::string& key)
 {
     auto seq = runRowId(runId);
@@ -211,8 +218,7 @@ Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const 
             return;
         std::string name = r.text(0);
         if (auto d = blocks::decode(r.blob(2), series[name]); !d)
-            damaged = makeError(m_path.string() + ": block " + std::to_string(r.int64(1)) + " of metric '" + name
-                                + "' of run " + runId + " is damaged: " + d.message());
+            damaged = makeError(damagedBlock(runId, name, r.int64(1), d.message()));
     }); !s)
         return s.error();
     if (!damaged)
@@ -235,10 +241,8 @@ Result<std::vector<MetricPoint>> Store::metrics(const std::string& runId, const 
         total += pts.size();
     std::vector<MetricPoint> out;
     out.reserve(total);
-    auto byStep = [](const blocks::Point& a, const blocks::Point& b) { return a.step < b.step; };
     for (auto& [name, pts] : series) {
-        if (!std::is_sorted(pts.begin(), pts.end(), byStep))
-            std::stable_sort(pts.begin(), pts.end(), byStep);
+        blocks::sortByStep(pts);
         for (const blocks::Point& p : pts)
             out.push_back({name, p.step, p.timestampMs, p.value});
     }
