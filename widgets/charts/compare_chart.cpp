@@ -100,7 +100,7 @@ CompareChart::CompareChart(const QString& key, QWidget* parent) : QWidget(parent
     connect(m_settle, &QTimer::timeout, this, [this] {
         invalidate();
         auto [lo, hi] = shownRange();
-        Q_EMIT rangeChanged(m_key, lo, hi, !m_range.has_value(), std::max(1, static_cast<int>(frameFor(size()).plot.width())));
+        Q_EMIT rangeChanged(m_key, lo, hi, !m_range.has_value(), std::max(1, static_cast<int>(plotRect(size()).width())));
     });
 }
 
@@ -179,10 +179,15 @@ std::pair<double, double> CompareChart::shownRange() const
     return {lo, hi};
 }
 
+QRectF CompareChart::plotRect(QSizeF size)
+{
+    return QRectF(kLeft, kTop, std::max(10.0, size.width() - kLeft - kRight), std::max(10.0, size.height() - kTop - kBottom));
+}
+
 CompareChart::Frame CompareChart::frameFor(QSizeF size) const
 {
     Frame f;
-    f.plot = QRectF(kLeft, kTop, std::max(10.0, size.width() - kLeft - kRight), std::max(10.0, size.height() - kTop - kBottom));
+    f.plot = plotRect(size);
     std::tie(f.x0, f.x1) = shownRange();
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (std::size_t s = 0; s < m_series.size(); ++s) {
@@ -355,7 +360,7 @@ void CompareChart::paintEvent(QPaintEvent*)
             render(cachePainter, size(), &m_lastVertices);
             m_cacheValid = true;
             m_cacheRange = shownRange();
-            m_cachePlot = frameFor(size()).plot;
+            m_cachePlot = plotRect(size());
             painter.drawImage(0, 0, m_cache);
         }
     } else {
@@ -371,8 +376,11 @@ void CompareChart::resizeEvent(QResizeEvent*) { invalidate(); }
 
 double CompareChart::stepAtPixel(double x) const
 {
-    const Frame f = frameFor(size());
-    return f.x0 + (x - f.plot.left()) / f.plot.width() * (f.x1 - f.x0);
+    // Only the x mapping: no need to scan points for the value range (this runs on every
+    // mouse move).
+    const QRectF plot = plotRect(size());
+    const auto [x0, x1] = shownRange();
+    return x0 + (x - plot.left()) / plot.width() * (x1 - x0);
 }
 
 QString CompareChart::readoutAt(double step) const

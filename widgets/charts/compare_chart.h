@@ -74,6 +74,9 @@ private:
         double x0 = 0, x1 = 1, y0 = 0, y1 = 1;  // y in display space (log10 when log scale)
         Ticks xTicks, yTicks;
     };
+    // The plot area inside the axes: cheap, needs no data.
+    static QRectF plotRect(QSizeF size);
+    // Axes and ranges: scans the visible points for the value range.
     Frame frameFor(QSizeF size) const;
     void render(QPainter& painter, QSizeF size, int* vertices) const;
     void invalidate();
