@@ -130,7 +130,6 @@ CompareSession::~CompareSession()
 
 void CompareSession::load(const QStringList& runIds, int columns)
 {
-    m_runIds = runIds;
     const int generation = m_generation->fetch_add(1) + 1;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, generation, runIds, columns] { w->load(generation, runIds, columns); },
                               Qt::QueuedConnection);

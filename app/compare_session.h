@@ -45,7 +45,6 @@ Q_SIGNALS:
 private:
     QThread* m_thread = nullptr;
     CompareWorker* m_worker = nullptr;
-    QStringList m_runIds;
     std::shared_ptr<std::atomic<int>> m_generation;
 };
 
