@@ -98,10 +98,7 @@ void RunsView::clear()
 
 bool RunsView::selectRun(const QString& runId)
 {
-    int sourceRow = m_model->rowOfRun(runId);
-    if (sourceRow < 0)
-        return false;
-    QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    QModelIndex index = indexOfRun(runId);
     if (!index.isValid())
         return false;
     m_table->selectionModel()->setCurrentIndex(
@@ -134,14 +131,22 @@ void RunsView::selectRuns(const QStringList& runIds)
     if (runIds.isEmpty())
         return;
     selectRun(runIds.front());
+    m_table->selectionModel()->select(selectionOf(runIds), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QModelIndex RunsView::indexOfRun(const QString& runId) const
+{
+    const int sourceRow = m_model->rowOfRun(runId);
+    return sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+}
+
+QItemSelection RunsView::selectionOf(const QStringList& runIds) const
+{
     QItemSelection selection;
-    for (const QString& id : runIds) {
-        int sourceRow = m_model->rowOfRun(id);
-        QModelIndex index = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-        if (index.isValid())
+    for (const QString& id : runIds)
+        if (QModelIndex index = indexOfRun(id); index.isValid())
             selection.select(index, index);
-    }
-    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return selection;
 }
 
 void RunsView::updateCompareButton()
@@ -166,22 +171,15 @@ void RunsView::restoreSelection()
 {
     if (m_currentId.isEmpty())
         return;
-    int sourceRow = m_model->rowOfRun(m_currentId);
-    QModelIndex index = sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    QModelIndex index = indexOfRun(m_currentId);
     if (!index.isValid())
         return;
     m_restoring = true;
     if (m_table->selectionModel()->currentIndex().row() != index.row())
         m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
     // A refresh rebuilds the rows: select again what the user had selected.
-    QItemSelection selection;
-    for (const QString& id : m_selectedIds.isEmpty() ? QStringList{m_currentId} : m_selectedIds) {
-        int row = m_model->rowOfRun(id);
-        QModelIndex i = row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
-        if (i.isValid())
-            selection.select(i, i);
-    }
-    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->select(selectionOf(m_selectedIds.isEmpty() ? QStringList{m_currentId} : m_selectedIds),
+                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_restoring = false;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QLabel;
+class QItemSelection;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -51,6 +52,9 @@ private:
     void restoreSelection();
     void updateCountLabel();
     void applyFilter(const QString& text);
+    // The row showing this run in the table (invalid when absent or filtered out).
+    QModelIndex indexOfRun(const QString& runId) const;
+    QItemSelection selectionOf(const QStringList& runIds) const;
     void updateCompareButton();
 
     RunsTableModel* m_model = nullptr;
