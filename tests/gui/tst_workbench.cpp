@@ -122,6 +122,12 @@ private Q_SLOTS:
         QTest::keyClicks(filter, QStringLiteral("params.lr = 0.1 or status = 'running'"));
         QCOMPARE(window.runsView()->visibleRowCount(), 2);
         filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("name in ('run-0', 'run-2')"));  // no operator sign at all
+        QCOMPARE(window.runsView()->visibleRowCount(), 2);
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("name like 'run-%'"));
+        QCOMPARE(window.runsView()->visibleRowCount(), 3);
+        filter->clear();
         QTest::keyClicks(filter, QStringLiteral("metrics.loss >"));
         QVERIFY2(filter->toolTip().startsWith("column 15"), qPrintable(filter->toolTip()));
         QVERIFY(!filter->styleSheet().isEmpty());

@@ -183,31 +183,33 @@ void RunsView::restoreSelection()
     m_restoring = false;
 }
 
-// Text that parses in the search language filters with it; anything else matches the text
-// against every column. Text that looks like a search but does not parse says where it is
-// wrong (tooltip and a red frame) and matches as plain text meanwhile.
+// Text that parses in the search language filters with it (plain words never parse: a search
+// needs a condition); anything else matches the text against every column. Text that looks
+// like a search but does not parse says where it is wrong (tooltip and a red frame) and
+// matches as plain text meanwhile.
 void RunsView::applyFilter(const QString& text)
 {
     const std::string filter = text.toStdString();
     query::SearchParse parsed = query::parseSearch(filter);
-    const bool looksLikeSearch = text.contains(QLatin1Char('=')) || text.contains(QLatin1Char('<'))
-                                 || text.contains(QLatin1Char('>')) || text.contains(QLatin1String("metrics."))
-                                 || text.contains(QLatin1String("params.")) || text.contains(QLatin1String("tags."));
-    if (parsed.ok() && parsed.root && looksLikeSearch) {
+    if (parsed.ok() && parsed.root) {
         m_proxy->setFilterFixedString(QString());
         m_proxy->setSearch(std::move(parsed.root));
         m_filter->setStyleSheet(QString());
         m_filter->setToolTip(tr("Search language filter (docs/search.md)"));
+        updateCountLabel();
+        return;
+    }
+    m_proxy->setSearch(std::nullopt);
+    m_proxy->setFilterFixedString(text);
+    const bool looksLikeSearch = text.contains(QLatin1Char('=')) || text.contains(QLatin1Char('<'))
+                                 || text.contains(QLatin1Char('>')) || text.contains(QLatin1String("metrics."))
+                                 || text.contains(QLatin1String("params.")) || text.contains(QLatin1String("tags."));
+    if (parsed.error && looksLikeSearch) {
+        m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #d0453a; }"));
+        m_filter->setToolTip(QString::fromStdString(parsed.error->text()));
     } else {
-        m_proxy->setSearch(std::nullopt);
-        m_proxy->setFilterFixedString(text);
-        if (parsed.error && looksLikeSearch) {
-            m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #d0453a; }"));
-            m_filter->setToolTip(QString::fromStdString(parsed.error->text()));
-        } else {
-            m_filter->setStyleSheet(QString());
-            m_filter->setToolTip(QString());
-        }
+        m_filter->setStyleSheet(QString());
+        m_filter->setToolTip(QString());
     }
     updateCountLabel();
 }
