@@ -176,18 +176,15 @@ int printDefault(Context& ctx, const std::vector<RunSummary>& runs, const std::s
         }
         return cells;
     };
-    if (format == "csv") {
+    const bool csv = format == "csv";
+    if (csv) {
         header[4] = "start_ms";
         header[5] = "duration_ms";
-        printCsvRow(ctx.out, header);
-        for (const auto& rs : runs)
-            printCsvRow(ctx.out, row(rs, true));
-        return kExitOk;
     }
-    TextTable table(header);
+    std::vector<std::vector<std::string>> rows;
     for (const auto& rs : runs)
-        table.add(row(rs, false));
-    table.print(ctx.out);
+        rows.push_back(row(rs, csv));
+    printRows(ctx.out, csv, header, rows);
     return kExitOk;
 }
 
@@ -214,16 +211,10 @@ int printColumns(Context& ctx, const std::vector<RunSummary>& runs, const std::v
             cells.push_back(textCell(rs, f, full));
         return cells;
     };
-    if (format == "csv") {
-        printCsvRow(ctx.out, header);
-        for (const auto& rs : runs)
-            printCsvRow(ctx.out, row(rs, true));
-        return kExitOk;
-    }
-    TextTable table(header);
+    std::vector<std::vector<std::string>> rows;
     for (const auto& rs : runs)
-        table.add(row(rs, false));
-    table.print(ctx.out);
+        rows.push_back(row(rs, format == "csv"));
+    printRows(ctx.out, format == "csv", header, rows);
     return kExitOk;
 }
 

@@ -54,6 +54,21 @@ void printCsvRow(std::ostream& out, const std::vector<std::string>& fields)
     out << '\n';
 }
 
+void printRows(std::ostream& out, bool csv, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows)
+{
+    if (csv) {
+        printCsvRow(out, header);
+        for (const auto& row : rows)
+            printCsvRow(out, row);
+        return;
+    }
+    TextTable table(header);
+    for (const auto& row : rows)
+        table.add(row);
+    table.print(out);
+}
+
 int usageError(std::ostream& err, const std::string& command, const std::string& message)
 {
     err << "cairn " << command << ": " << message << "\n(see 'cairn " << command << " --help')\n";

@@ -20,6 +20,9 @@ private:
 
 std::string csvField(const std::string& field);
 void printCsvRow(std::ostream& out, const std::vector<std::string>& fields);
+// The header and rows as CSV when `csv`, else as an aligned text table.
+void printRows(std::ostream& out, bool csv, const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& rows);
 
 // Reports a usage error the same way for every command; returns kExitUsage.
 int usageError(std::ostream& err, const std::string& command, const std::string& message);
