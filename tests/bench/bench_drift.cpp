@@ -2,6 +2,7 @@
 // the public Evidently report (~23 minutes). Prints compute time (columns in memory, threads
 // across columns) and end-to-end time (CSV files read and parsed, then drift).
 // Usage: bench_drift [--rows N] [--cols N] [--threads N] [--json FILE] [--keep DIR]
+#include "tests/common/test_rng.h"
 #include "engine/analysis/drift.h"
 
 #include <chrono>
@@ -16,18 +17,7 @@ using namespace cairn::analysis;
 
 namespace {
 
-struct Rng {
-    std::uint64_t s;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-    double normal() { return std::sqrt(-2 * std::log(1.0 - uniform())) * std::cos(6.283185307179586 * uniform()); }
-};
+using cairn::testing::Rng;
 
 Table makeTable(std::size_t rows, std::size_t cols, bool current, std::uint64_t seed)
 {

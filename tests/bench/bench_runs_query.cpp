@@ -4,6 +4,7 @@
 // the same run (Store::runs() of every run, then the filter evaluated in C++). Ten typical
 // filters, then a filter typed keystroke by keystroke as the workbench's filter box would.
 // Usage: bench_runs_query [--runs N] [--params N] [--metrics N] [--reps N] [--json FILE] [--keep DIR]
+#include "tests/common/test_rng.h"
 #include "engine/core/clock.h"
 #include "engine/query/search_eval.h"
 #include "engine/query/search_parser.h"
@@ -22,18 +23,7 @@ using namespace cairn;
 
 namespace {
 
-struct Rng {
-    std::uint64_t s;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-};
+using cairn::testing::Rng;
 
 double msSince(std::chrono::steady_clock::time_point t0)
 {
