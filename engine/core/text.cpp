@@ -42,6 +42,15 @@ std::string didYouMean(std::string_view word, const std::vector<std::string>& ca
     return best;
 }
 
+std::string asciiLower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 std::string shellQuote(std::string_view arg)
 {
     if (!arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {

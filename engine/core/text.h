@@ -11,6 +11,8 @@ namespace cairn {
 std::size_t editDistance(std::string_view a, std::string_view b);
 // The closest candidate within a small distance, or empty.
 std::string didYouMean(std::string_view word, const std::vector<std::string>& candidates);
+// ASCII letters lowered, everything else (UTF-8 included) as it is: for keywords and units.
+std::string asciiLower(std::string_view s);
 // Quotes an argument for a POSIX shell when it needs it.
 std::string shellQuote(std::string_view arg);
 std::string shellJoin(const std::vector<std::string>& args);

@@ -1,5 +1,6 @@
 #include "engine/query/search_ast.h"
 
+#include "engine/core/text.h"
 #include "engine/query/search_lexer.h"
 
 #include <array>
@@ -40,20 +41,10 @@ const char* attributeName(Attribute a)
 
 std::optional<Attribute> attributeFromName(std::string_view name)
 {
-    for (const auto& [attr, n] : kAttributes) {
-        std::string_view candidate(n);
-        if (candidate.size() != name.size())
-            continue;
-        bool same = true;
-        for (std::size_t i = 0; i < name.size() && same; ++i) {
-            char c = name[i];
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-            same = c == candidate[i];
-        }
-        if (same)
+    const std::string lowered = asciiLower(name);
+    for (const auto& [attr, n] : kAttributes)
+        if (lowered == n)
             return attr;
-    }
     return std::nullopt;
 }
 

@@ -26,15 +26,6 @@ const std::vector<std::string> kFunctions = {"min", "max", "last", "count"};
 const std::vector<std::string> kPrefixes = {"metrics", "params", "tags"};
 const std::vector<std::string> kKeywords = {"and", "or", "not", "in", "like", "is", "null"};
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool contains(const std::vector<std::string>& list, const std::string& s)
 {
     return std::find(list.begin(), list.end(), s) != list.end();
@@ -85,7 +76,7 @@ private:
             ++m_i;
         return t;
     }
-    static bool isWord(const Token& t, const char* word) { return t.kind == TokenKind::Word && lower(t.text) == word; }
+    static bool isWord(const Token& t, const char* word) { return t.kind == TokenKind::Word && asciiLower(t.text) == word; }
 
     [[noreturn]] void fail(std::size_t pos, std::string message) { throw Failure{pos, std::move(message)}; }
 
@@ -115,7 +106,7 @@ private:
     {
         if (t.kind != TokenKind::Word)
             return {};
-        std::string s = suggest(lower(t.text), {"and", "or"});
+        std::string s = suggest(asciiLower(t.text), {"and", "or"});
         return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
     }
 
@@ -182,7 +173,7 @@ private:
         const Token& t = peek();
         if (t.kind != TokenKind::Number && t.kind != TokenKind::String) {
             std::string hint;
-            if (t.kind == TokenKind::Word && !contains(kKeywords, lower(t.text)))
+            if (t.kind == TokenKind::Word && !contains(kKeywords, asciiLower(t.text)))
                 hint = " (put text in quotes: '" + t.text + "')";
             else if (t.kind == TokenKind::Path)
                 hint = " (a field compares with a value, not with another field)";
@@ -284,7 +275,7 @@ private:
         }
         std::string hint;
         if (t.kind == TokenKind::Word) {
-            std::string s = suggest(lower(t.text), {"like", "in", "not", "is"});
+            std::string s = suggest(asciiLower(t.text), {"like", "in", "not", "is"});
             if (!s.empty())
                 hint = " (did you mean '" + s + "'?)";
         }
@@ -297,7 +288,7 @@ private:
         const Token& t = peek();
         Field f;
         if (t.kind == TokenKind::Path) {
-            const std::string prefix = lower(t.prefix);
+            const std::string prefix = asciiLower(t.prefix);
             if (!contains(kPrefixes, prefix)) {
                 std::string raw(m_text.substr(t.pos, t.end - t.pos));
                 std::string hint = suggest(prefix, kPrefixes);
@@ -314,7 +305,7 @@ private:
         }
         if (t.kind != TokenKind::Word)
             expected(what, t);
-        const std::string word = lower(t.text);
+        const std::string word = asciiLower(t.text);
         if (auto a = attributeFromName(word)) {
             take();
             f.attribute = *a;
@@ -327,7 +318,7 @@ private:
                 expected("'(' after '" + t.text + "' (e.g. " + word + "(metrics.loss))", peek());
             take();
             const Token& arg = peek();
-            if (arg.kind != TokenKind::Path || lower(arg.prefix) != "metrics" || arg.key.empty())
+            if (arg.kind != TokenKind::Path || asciiLower(arg.prefix) != "metrics" || arg.key.empty())
                 expected("a metric inside " + word + "() (e.g. " + word + "(metrics.loss))", arg);
             take();
             if (peek().kind != TokenKind::RParen)

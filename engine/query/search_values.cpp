@@ -16,15 +16,6 @@ const std::vector<std::string>& statusNames()
     return names;
 }
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // Reads exactly `n` digits at `pos`.
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out)
 {
@@ -95,7 +86,7 @@ std::optional<std::int64_t> parseLocalDate(std::string_view s)
 
 std::optional<double> durationUnitMs(std::string_view unit)
 {
-    const std::string u = lower(unit);
+    const std::string u = asciiLower(unit);
     if (u == "ms")
         return 1.0;
     if (u == "s" || u == "sec")
@@ -194,7 +185,7 @@ std::optional<std::string> checkValue(const Field& field, Op op, const Literal& 
         return std::nullopt;
     }
     case Attribute::Status: {
-        out.text = literal.isNumber ? literal.text : lower(literal.text);
+        out.text = literal.isNumber ? literal.text : asciiLower(literal.text);
         if (op == Op::Like || op == Op::NotLike)
             out.text = literal.text;
         if (op == Op::Eq || op == Op::Ne || op == Op::In || op == Op::NotIn) {
