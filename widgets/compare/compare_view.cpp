@@ -1,9 +1,16 @@
 #include "widgets/compare/compare_view.h"
 
 #include "widgets/charts/compare_chart.h"
+#include "widgets/charts/parallel_chart.h"
+#include "widgets/charts/scatter_chart.h"
+#include "widgets/compare/compare_plots.h"
 #include "widgets/compare/compare_table.h"
+#include "widgets/compare/summary_table.h"
+
+#include "engine/analysis/run_compare.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QFileDialog>
@@ -77,6 +84,19 @@ CompareView::CompareView(QWidget* parent)
     sideLayout->addWidget(m_smoothingLabel);
     sideLayout->addWidget(m_smoothing);
     sideLayout->addWidget(m_log);
+    m_colorBy = new QComboBox(side);
+    m_colorBy->setObjectName(QStringLiteral("compareColorBy"));
+    m_colorBy->setToolTip(tr("Colour runs by their index, or by a param's value (a gradient for numbers, "
+                             "a colour per value otherwise) in every chart, plot and the legend"));
+    m_colorBy->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_colorBy->setMinimumContentsLength(8);
+    connect(m_colorBy, &QComboBox::currentIndexChanged, this, [this] { recolor(); });
+    m_colorKey = new ColorKey(side);
+    auto* colorRow = new QHBoxLayout;
+    colorRow->addWidget(new QLabel(tr("Colour by"), side));
+    colorRow->addWidget(m_colorBy, 1);
+    sideLayout->addLayout(colorRow);
+    sideLayout->addWidget(m_colorKey);
     auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · double-click: fit · right-click: export"), side);
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -89,6 +109,15 @@ CompareView::CompareView(QWidget* parent)
     scroll->setWidget(m_chartsPage);
     m_tabs->addTab(scroll, tr("Charts"));
     m_tabs->addTab(m_table, tr("Parameters and metrics"));
+    m_summary = new SummaryTable(this);
+    m_scatter = new ScatterView(this);
+    m_parallel = new ParallelView(this);
+    m_tabs->addTab(m_summary, tr("Summary"));
+    m_tabs->addTab(m_scatter, tr("Scatter"));
+    m_tabs->addTab(m_parallel, tr("Parallel coordinates"));
+    connect(m_summary, &SummaryTable::message, this, &CompareView::setMessage);
+    connect(m_scatter, &ScatterView::message, this, &CompareView::setMessage);
+    connect(m_parallel, &ParallelView::message, this, &CompareView::setMessage);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(side);
@@ -117,6 +146,13 @@ void CompareView::setRuns(const std::vector<RunSummary>& runs)
         item->setCheckState(Qt::Checked);
     }
     m_table->setRuns(runs);
+    m_plotTable = plotTableFrom(runs, analysis::compareRuns(runs));
+    m_summary->setTable(m_plotTable);
+    m_scatter->setTable(m_plotTable);
+    m_parallel->setTable(m_plotTable);
+    fillColorBy();
+    recolor();
+    applyHidden();
 }
 
 void CompareView::setKeySeries(const QString& key, std::vector<CompareSeries> series)
@@ -124,7 +160,7 @@ void CompareView::setKeySeries(const QString& key, std::vector<CompareSeries> se
     for (CompareSeries& s : series) {
         for (std::size_t i = 0; i < m_runs.size(); ++i) {
             if (QString::fromStdString(m_runs[i].run.id) == s.runId) {
-                s.color = seriesColor(static_cast<int>(i));
+                s.color = i < m_coloring.colors.size() ? m_coloring.colors[i] : seriesColor(static_cast<int>(i));
                 s.label = QString::fromStdString(m_runs[i].run.name);
             }
         }
@@ -175,6 +211,9 @@ void CompareView::applyHidden()
             hidden.insert(m_legend->item(i)->data(Qt::UserRole).toString());
     for (auto& [key, chart] : m_charts)
         chart->setHiddenRuns(hidden);
+    m_summary->setHiddenRuns(hidden);
+    m_scatter->setHiddenRuns(hidden);
+    m_parallel->setHiddenRuns(hidden);
 }
 
 void CompareView::relayout()
@@ -220,7 +259,61 @@ int CompareView::exportAll(const QString& dir) const
         written += chart->exportSvg(base + QStringLiteral(".svg"));
         written += chart->exportCsv(base + QStringLiteral(".csv"));
     }
+    for (PlotWidget* plot : {static_cast<PlotWidget*>(m_scatter->chart()), static_cast<PlotWidget*>(m_parallel->chart())}) {
+        const QString base = QDir(dir).filePath(plot == m_scatter->chart() ? QStringLiteral("scatter")
+                                                                            : QStringLiteral("parallel-coordinates"));
+        written += plot->exportPng(base + QStringLiteral(".png"));
+        written += plot->exportSvg(base + QStringLiteral(".svg"));
+        written += plot->exportCsv(base + QStringLiteral(".csv"));
+    }
+    written += m_summary->exportCsv(QDir(dir).filePath(QStringLiteral("summary.csv")));
     return written;
+}
+
+void CompareView::fillColorBy()
+{
+    const QString current = colorBy();
+    QSignalBlocker block(m_colorBy);
+    m_colorBy->clear();
+    m_colorBy->addItem(tr("Run"), QString());
+    // Params first (what a sweep varies), then each metric's last value.
+    for (const char* prefix : {"params.", "metrics."})
+        for (const PlotField& f : m_plotTable.fields)
+            if (f.name.startsWith(QLatin1String(prefix)))
+                m_colorBy->addItem(f.name, f.name);
+    m_colorBy->setCurrentIndex(std::max(0, m_colorBy->findData(current)));
+}
+
+void CompareView::setColorBy(const QString& field) { m_colorBy->setCurrentIndex(std::max(0, m_colorBy->findData(field))); }
+
+QString CompareView::colorBy() const { return m_colorBy->currentData().toString(); }
+
+void CompareView::recolor()
+{
+    m_coloring = colorRuns(m_plotTable, colorBy());
+    const std::vector<QColor>& colors = m_coloring.colors;
+    {
+        QSignalBlocker block(m_legend);
+        for (int i = 0; i < m_legend->count() && static_cast<std::size_t>(i) < colors.size(); ++i)
+            m_legend->item(i)->setIcon(swatch(colors[static_cast<std::size_t>(i)]));
+    }
+    for (auto& [key, chart] : m_charts) {
+        std::vector<CompareSeries> series = chart->series();
+        bool changed = false;
+        for (CompareSeries& s : series) {
+            const int i = m_plotTable.runIndex(s.runId);
+            if (i >= 0 && s.color != colors[static_cast<std::size_t>(i)]) {
+                s.color = colors[static_cast<std::size_t>(i)];
+                changed = true;
+            }
+        }
+        if (changed)
+            chart->setSeries(std::move(series));
+    }
+    m_summary->setColors(colors);
+    m_scatter->setColors(colors);
+    m_parallel->setColors(colors);
+    m_colorKey->setColoring(m_coloring);
 }
 
 } // namespace cairn::widgets

@@ -6,6 +6,7 @@
 
 #include "engine/store/types.h"
 #include "widgets/charts/compare_series.h"
+#include "widgets/charts/run_colors.h"
 
 #include <QWidget>
 
@@ -13,6 +14,7 @@
 #include <vector>
 
 class QCheckBox;
+class QComboBox;
 class QGridLayout;
 class QLabel;
 class QListWidget;
@@ -23,6 +25,9 @@ namespace cairn::widgets {
 
 class CompareChart;
 class CompareTable;
+class ParallelView;
+class ScatterView;
+class SummaryTable;
 
 class CompareView : public QWidget {
     Q_OBJECT
@@ -40,6 +45,17 @@ public:
     CompareTable* table() const { return m_table; }
     QListWidget* legend() const { return m_legend; }
     QTabWidget* tabs() const { return m_tabs; }
+    ScatterView* scatter() const { return m_scatter; }
+    ParallelView* parallel() const { return m_parallel; }
+    SummaryTable* summary() const { return m_summary; }
+    // What the scatter and parallel plots draw: the diff table's rows as values per run.
+    const PlotTable& plotTable() const { return m_plotTable; }
+    // "Colour by": empty colours by run (the default); otherwise a field of plotTable(). The
+    // colours reach the line charts, the legend, the summary and both plots.
+    void setColorBy(const QString& field);
+    QString colorBy() const;
+    QComboBox* colorByCombo() const { return m_colorBy; }
+    const RunColoring& coloring() const { return m_coloring; }
     void setSmoothing(double weight);
     void setLogScale(bool on);
     // Writes NAME.png, NAME.svg and NAME.csv for every chart into `dir`; returns files written.
@@ -52,6 +68,8 @@ private:
     void applyHidden();
     void relayout();
     void exportChart(CompareChart* chart);
+    void fillColorBy();
+    void recolor();
 
     std::vector<RunSummary> m_runs;
     QListWidget* m_legend = nullptr;
@@ -64,6 +82,13 @@ private:
     QGridLayout* m_grid = nullptr;
     CompareTable* m_table = nullptr;
     std::map<QString, CompareChart*> m_charts;
+    QComboBox* m_colorBy = nullptr;
+    ColorKey* m_colorKey = nullptr;
+    SummaryTable* m_summary = nullptr;
+    ScatterView* m_scatter = nullptr;
+    ParallelView* m_parallel = nullptr;
+    PlotTable m_plotTable;
+    RunColoring m_coloring;
 };
 
 } // namespace cairn::widgets
