@@ -25,6 +25,7 @@ const std::vector<Command>& commands()
         {"gpus", "list the GPUs Cairn can see", cmdGpus},
         {"drift", "compare two datasets column by column for drift", cmdDrift},
         {"engine", "start, stop or inspect the project's background engine", cmdEngine},
+        {"pipeline", "validate a pipeline (or dvc.yaml) and show its stage graph", cmdPipeline},
     };
     return table;
 }

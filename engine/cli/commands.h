@@ -46,5 +46,6 @@ int cmdQueue(const std::vector<std::string>& args, Context& ctx);
 int cmdCancel(const std::vector<std::string>& args, Context& ctx);
 int cmdWait(const std::vector<std::string>& args, Context& ctx);
 int cmdLogs(const std::vector<std::string>& args, Context& ctx);
+int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli
