@@ -440,13 +440,15 @@ private Q_SLOTS:
         if (saveTo.isEmpty())
             QSKIP("set CAIRN_TEST_SAVE_PLOTS=DIR to save screenshots of the comparison's tabs");
         QTemporaryDir project;
-        const auto ids = testing::makeFixtureProject(project.path().toStdString(), {.runs = 8, .points = 400, .withNonFinite = true});
+        const int runs = qEnvironmentVariableIntValue("CAIRN_TEST_PLOTS_RUNS") > 1 ? qEnvironmentVariableIntValue("CAIRN_TEST_PLOTS_RUNS") : 8;
+        const auto ids = testing::makeFixtureProject(project.path().toStdString(), {.runs = runs, .points = 400, .withNonFinite = true});
         QStringList runIds;
         for (const auto& i : ids)
             runIds << QString::fromStdString(i);
         app::CompareWindow window(project.path(), runIds);
         window.setAttribute(Qt::WA_DeleteOnClose, false);
-        window.resize(1400, 900);
+        const QStringList size = qEnvironmentVariable("CAIRN_TEST_PLOTS_SIZE", "1400x900").split('x');
+        window.resize(size.value(0).toInt(), size.value(1).toInt());
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(window.expectedKeyCount() >= 0 && window.loadedKeyCount() == window.expectedKeyCount(), 15000);
         widgets::CompareView* view = window.view();
@@ -460,6 +462,16 @@ private Q_SLOTS:
         }
         view->parallel()->chart()->setBrush("params.lr", 0.005, 0.5);
         window.grab().save(QDir(saveTo).filePath("compare-parallel-brushed.png"));
+        // Hovering a line highlights its run.
+        ParallelChart* parallel = view->parallel()->chart();
+        parallel->clearBrushes();
+        const QPolygonF line = parallel->polyline(runIds[1]);
+        QTest::mouseMove(parallel, ((line[0] + line[1]) / 2).toPoint());
+        parallel->grab().save(QDir(saveTo).filePath("compare-parallel-hover.png"));
+        view->tabs()->setCurrentIndex(3);
+        ScatterChart* scatter = view->scatter()->chart();
+        QTest::mouseMove(scatter, scatter->dotPosition(runIds[1])->toPoint());
+        scatter->grab().save(QDir(saveTo).filePath("compare-scatter-hover.png"));
         view->setColorBy("params.optimizer");
         view->tabs()->setCurrentIndex(3);
         view->scatter()->setAxes("params.optimizer", "min(metrics.loss)");
