@@ -336,16 +336,15 @@ QString ParallelChart::runAt(QPointF pos) const
     double bestDist = kPick;
     for (std::size_t r : visibleRuns()) {
         const QPolygonF poly = polylineOf(f, r);
-        for (qsizetype k = 0; k + 1 < poly.size(); ++k) {
-            const double d = segmentDistance(pos, poly[k], poly[k + 1]);
+        // One axis: the "line" is a single vertex.
+        for (qsizetype k = 0; k < std::max<qsizetype>(1, poly.size() - 1) && k < poly.size(); ++k) {
+            const double d = segmentDistance(pos, poly[k], poly[std::min(k + 1, poly.size() - 1)]);
             // Prefer runs drawn on top (inside the brushes) when two lines are equally near.
             if (d < bestDist || (d <= bestDist && inBrushes(r))) {
                 bestDist = d;
                 best = m_table.runs[r].id;
             }
         }
-        if (poly.size() == 1 && std::hypot(pos.x() - poly[0].x(), pos.y() - poly[0].y()) < bestDist)
-            best = m_table.runs[r].id;
     }
     return best;
 }

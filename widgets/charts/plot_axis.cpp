@@ -69,8 +69,6 @@ PlotAxis makeAxis(const PlotField& field, const std::vector<std::size_t>& runs, 
         // Whole decades, as the line charts' log axes.
         a.lo = std::floor(lo);
         a.hi = std::max(a.lo + 1, std::ceil(hi));
-        if (a.hi - a.lo < 1e-9)
-            a.hi = a.lo + 1;
         a.ticks = {a.lo, a.hi, 1.0};
         const int step = std::max(1, static_cast<int>(std::ceil((a.hi - a.lo) / std::max(1, ticks))));
         for (int k = static_cast<int>(a.lo); k <= static_cast<int>(a.hi); k += step)
