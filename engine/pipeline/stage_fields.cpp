@@ -372,7 +372,8 @@ void parseStageFields(LoadState& st, const Value& m, Stage& stage, const std::st
     std::set<std::string> seen;
     for (const auto& o : stage.outs)
         if (!seen.insert(normalizePath(o.path)).second)
-            st.error(o.pos, prefix, "output '" + o.path + "' is listed twice in stage '" + stage.name + "'");
+            st.error(o.pos, prefix + "." + outputListName(o.kind) + "[" + std::to_string(o.index) + "]",
+                     "output '" + o.path + "' is listed twice in stage '" + stage.name + "'");
 }
 
 } // namespace cairn::pipeline::detail
