@@ -216,7 +216,9 @@ struct Loader {
         Value resolved = Value::map(tmpl.pos());
         for (const auto& [k, v] : tmpl.entries()) {
             const std::string field = scalarText(k);
-            if (field == "vars" || (field == "matrix" && entry.kind == StageEntry::Kind::Matrix)) {
+            if (field == "matrix" && entry.kind == StageEntry::Kind::Matrix)
+                continue;  // expanded already
+            if (field == "vars") {  // loaded above, never interpolated
                 resolved.insert(k, v);
                 continue;
             }

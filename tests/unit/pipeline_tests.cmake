@@ -1,2 +1,4 @@
 # engine/pipeline: pipeline specs (Cairn's and dvc.yaml), validation, the stage graph.
 cairn_add_test(tst_pipeline_errors SOURCES tst_pipeline_errors.cpp LIBS cairn_core LABELS unit)
+cairn_add_test(tst_pipeline_spec SOURCES tst_pipeline_spec.cpp LIBS cairn_core LABELS unit)
+target_compile_definitions(tst_pipeline_spec PRIVATE CAIRN_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data")
