@@ -145,6 +145,67 @@ private Q_SLOTS:
         QCOMPARE(lines[1], QString("a,a,\"val/loss, smoothed\",0,1"));
     }
 
+    void timeAxesPlaceEachRunOnItsOwnClock()
+    {
+        // Run a started at t0 and logs a point every second; run b started 100 s later and
+        // logs every 2 s. On the step axis they overlap; on relative time b is twice as long.
+        const std::int64_t t0 = 1'700'000'000'000;
+        auto timed = [&](const QString& id, std::int64_t start, std::int64_t everyMs) {
+            CompareSeries s = makeSeries(id, Qt::red, 11, 1.0);
+            s.startMs = start;
+            for (std::size_t i = 0; i < s.points.size(); ++i)
+                s.points[i].timestampMs = start + static_cast<std::int64_t>(i) * everyMs;
+            return s;
+        };
+        CompareChart chart("loss");
+        chart.resize(640, 320);
+        chart.setSeries({timed("a", t0, 1000), timed("b", t0 + 100'000, 2000)});
+        QVERIFY(chart.readoutAt(10).startsWith("step 10"));
+
+        chart.setXAxis(widgets::XAxis::RelativeTime);
+        QString text = chart.readoutAt(10.0);  // 10 s in: a at step 10, b at step 5
+        QVERIFY2(text.contains("a  ") && text.contains("@ step 10") && text.contains("@ step 5"), qPrintable(text));
+        QVERIFY2(text.startsWith("time +10.0s"), qPrintable(text));  // a 20 s axis reads to a tenth
+        auto steps = chart.stepsWithin(4.0, 6.0);  // a: steps 4-6, b: step 2-3; plus neighbours
+        QVERIFY(steps.has_value());
+        QCOMPARE(steps->first, 1.0);
+        QCOMPARE(steps->second, 7.0);
+
+        chart.setXAxis(widgets::XAxis::WallTime);
+        text = chart.readoutAt((t0 + 100'000) / 1000.0);  // b's first point; a has ended by then
+        QVERIFY2(text.contains("@ step 0") && text.contains("@ step 10"), qPrintable(text));
+        QVERIFY(!chart.stepsWithin(0, 1).has_value());
+
+        QTemporaryDir out;
+        QVERIFY(chart.exportCsv(out.filePath("t.csv")));
+        QFile csv(out.filePath("t.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 23);
+        QCOMPARE(lines[0], QString("run,label,key,step,value,timestamp_ms"));
+        QVERIFY(lines[12].endsWith(QString::number(t0 + 100'000)));
+        QVERIFY(!chart.grab().isNull());
+    }
+
+    void timeTickLabelsReadAsClockAndDurations()
+    {
+        using widgets::durationLabel;
+        using widgets::timeTicksWithin;
+        QCOMPARE(timeTicksWithin(0, 600, 5).interval, 120.0);
+        QCOMPARE(timeTicksWithin(0, 7200, 5).interval, 1800.0);
+        QCOMPARE(timeTicksWithin(0, 86400 * 20, 5).interval, 86400.0 * 5);
+        QCOMPARE(timeTicksWithin(0, 2, 5).interval, 0.5);
+        const auto minutes = timeTicksWithin(0, 600, 5);
+        QCOMPARE(durationLabel(0, minutes), QString("0"));
+        QCOMPARE(durationLabel(240, minutes), QString("4m"));
+        QCOMPARE(durationLabel(5400, timeTicksWithin(0, 7200, 5)), QString("1h30m"));
+        QCOMPARE(durationLabel(90, timeTicksWithin(0, 100, 5)), QString("1m30s"));
+        QCOMPARE(durationLabel(0.5, timeTicksWithin(0, 2, 5)), QString("0.5s"));
+        const double noon = QDateTime(QDate(2026, 11, 23), QTime(12, 30)).toMSecsSinceEpoch() / 1000.0;
+        QCOMPARE(widgets::clockLabel(noon, timeTicksWithin(noon, noon + 3600, 5)), QString("12:30"));
+        QCOMPARE(widgets::clockLabel(noon, timeTicksWithin(noon, noon + 60, 5)), QString("12:30:00"));
+    }
+
     void workbenchComparesSelectedRunsAndZooms()
     {
         app::MainWindow window(false);

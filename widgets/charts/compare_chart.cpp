@@ -25,8 +25,8 @@ bool drawable(double v, bool log) { return std::isfinite(v) && (!log || v > 0); 
 // Adds one curve to `path`, cut into pixel columns: each column keeps its first, lowest,
 // highest and last vertex in drawing order, so the line covers what every point would have
 // covered at a fraction of the vertices. Non-drawable values break the line.
-int addCurve(std::vector<QPolygonF>& path, const std::vector<MetricPoint>& pts, const std::vector<double>* values,
-             std::size_t begin, std::size_t end, const auto& toPx)
+int addCurve(std::vector<QPolygonF>& path, const std::vector<double>& xs, const std::vector<MetricPoint>& pts,
+             const std::vector<double>* values, std::size_t begin, std::size_t end, const auto& toPx)
 {
     int vertices = 0;
     bool open = false;
@@ -50,7 +50,7 @@ int addCurve(std::vector<QPolygonF>& path, const std::vector<MetricPoint>& pts, 
     };
     for (std::size_t i = begin; i < end; ++i) {
         const double v = values ? (*values)[i] : pts[i].value;
-        auto p = toPx(static_cast<double>(pts[i].step), v);
+        auto p = toPx(xs[i], v);
         if (!p) {
             flushColumn();
             column = std::numeric_limits<long>::min();
@@ -100,7 +100,16 @@ CompareChart::CompareChart(const QString& key, QWidget* parent) : QWidget(parent
     connect(m_settle, &QTimer::timeout, this, [this] {
         invalidate();
         auto [lo, hi] = shownRange();
-        Q_EMIT rangeChanged(m_key, lo, hi, !m_range.has_value(), std::max(1, static_cast<int>(plotRect(size()).width())));
+        const int columns = std::max(1, static_cast<int>(plotRect(size()).width()));
+        if (m_xAxis != XAxis::Step && m_range) {
+            // Time axes fetch by step: the steps whose points lie in the shown time window.
+            auto steps = stepsWithin(lo, hi);
+            if (!steps)
+                return;
+            lo = steps->first;
+            hi = steps->second;
+        }
+        Q_EMIT rangeChanged(m_key, lo, hi, !m_range.has_value(), columns);
     });
 }
 
@@ -108,7 +117,87 @@ void CompareChart::setSeries(std::vector<CompareSeries> series)
 {
     m_series = std::move(series);
     recomputeSmoothed();
+    recomputeX();
     invalidate();
+}
+
+void CompareChart::setXAxis(XAxis axis)
+{
+    if (axis == m_xAxis)
+        return;
+    m_xAxis = axis;
+    const bool zoomed = m_range.has_value();
+    m_range.reset();
+    recomputeX();
+    if (zoomed)
+        settleSoon(0);  // the data held is a zoomed step window: fetch the whole range again
+    else
+        invalidate();
+}
+
+void CompareChart::recomputeX()
+{
+    m_xs.assign(m_series.size(), {});
+    m_xsSorted.assign(m_series.size(), true);
+    for (std::size_t s = 0; s < m_series.size(); ++s) {
+        const CompareSeries& cs = m_series[s];
+        std::vector<double>& xs = m_xs[s];
+        xs.resize(cs.points.size());
+        std::int64_t zero = cs.startMs;
+        if (zero <= 0 && !cs.points.empty())
+            zero = cs.points.front().timestampMs;
+        for (std::size_t i = 0; i < cs.points.size(); ++i) {
+            const MetricPoint& p = cs.points[i];
+            switch (m_xAxis) {
+            case XAxis::Step: xs[i] = static_cast<double>(p.step); break;
+            case XAxis::WallTime: xs[i] = static_cast<double>(p.timestampMs) / 1000.0; break;
+            case XAxis::RelativeTime: xs[i] = static_cast<double>(p.timestampMs - zero) / 1000.0; break;
+            }
+        }
+        m_xsSorted[s] = std::is_sorted(xs.begin(), xs.end());
+    }
+}
+
+std::pair<std::size_t, std::size_t> CompareChart::visibleSpan(std::size_t s, double lo, double hi) const
+{
+    const std::vector<double>& xs = m_xs[s];
+    if (!m_xsSorted[s])
+        return {0, xs.size()};  // out of order in time: the clip rectangle trims instead
+    std::size_t begin = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), lo) - xs.begin());
+    std::size_t end = static_cast<std::size_t>(std::upper_bound(xs.begin() + static_cast<std::ptrdiff_t>(begin), xs.end(), hi) - xs.begin());
+    if (end == 0 || begin == xs.size())
+        return {0, 0};  // the whole curve lies on one side of the window
+    return {begin > 0 ? begin - 1 : 0, std::min(end + 1, xs.size())};
+}
+
+std::optional<std::pair<double, double>> CompareChart::stepsWithin(double lo, double hi) const
+{
+    double first = std::numeric_limits<double>::infinity(), last = -first;
+    for (std::size_t s = 0; s < m_series.size(); ++s) {
+        const CompareSeries& cs = m_series[s];
+        if (m_hidden.contains(cs.runId) || cs.points.empty())
+            continue;
+        auto [begin, end] = visibleSpan(s, lo, hi);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (m_xsSorted[s] || (m_xs[s][i] >= lo && m_xs[s][i] <= hi)) {
+                first = std::min(first, static_cast<double>(cs.points[i].step));
+                last = std::max(last, static_cast<double>(cs.points[i].step));
+            }
+        }
+    }
+    if (!std::isfinite(first))
+        return std::nullopt;
+    return std::make_pair(first, last);
+}
+
+QString CompareChart::xLabel(double x, const Ticks& t) const
+{
+    switch (m_xAxis) {
+    case XAxis::WallTime: return clockLabel(x, t);
+    case XAxis::RelativeTime: return durationLabel(x, t);
+    case XAxis::Step: break;
+    }
+    return tickLabel(x, t);
 }
 
 void CompareChart::setHiddenRuns(const QSet<QString>& runIds)
@@ -166,11 +255,18 @@ std::pair<double, double> CompareChart::shownRange() const
     if (m_range)
         return *m_range;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const CompareSeries& s : m_series) {
-        if (s.points.empty() || m_hidden.contains(s.runId))
+    for (std::size_t s = 0; s < m_series.size(); ++s) {
+        if (m_series[s].points.empty() || m_hidden.contains(m_series[s].runId))
             continue;
-        lo = std::min(lo, static_cast<double>(s.points.front().step));
-        hi = std::max(hi, static_cast<double>(s.points.back().step));
+        const std::vector<double>& xs = m_xs[s];
+        if (m_xsSorted[s]) {
+            lo = std::min(lo, xs.front());
+            hi = std::max(hi, xs.back());
+        } else {
+            auto [mn, mx] = std::minmax_element(xs.begin(), xs.end());
+            lo = std::min(lo, *mn);
+            hi = std::max(hi, *mx);
+        }
     }
     if (!std::isfinite(lo))
         return {0, 1};
@@ -194,8 +290,9 @@ CompareChart::Frame CompareChart::frameFor(QSizeF size) const
         const CompareSeries& cs = m_series[s];
         if (m_hidden.contains(cs.runId))
             continue;
-        for (const MetricPoint& p : cs.points) {
-            const double x = static_cast<double>(p.step);
+        for (std::size_t i = 0; i < cs.points.size(); ++i) {
+            const MetricPoint& p = cs.points[i];
+            const double x = m_xs[s][i];
             if (x < f.x0 || x > f.x1 || !drawable(p.value, m_log))
                 continue;
             const double v = m_log ? std::log10(p.value) : p.value;
@@ -215,7 +312,7 @@ CompareChart::Frame CompareChart::frameFor(QSizeF size) const
     }
     f.y0 = f.yTicks.lo;
     f.y1 = f.yTicks.hi;
-    f.xTicks = ticksWithin(f.x0, f.x1, 6, 1.0);
+    f.xTicks = m_xAxis == XAxis::Step ? ticksWithin(f.x0, f.x1, 6, 1.0) : timeTicksWithin(f.x0, f.x1, 5);
     return f;
 }
 
@@ -252,7 +349,7 @@ void CompareChart::render(QPainter& painter, QSizeF size, int* vertices) const
         painter.drawLine(QPointF(px, f.plot.top()), QPointF(px, f.plot.bottom()));
         painter.setPen(label);
         painter.drawText(QRectF(px - 50, f.plot.bottom() + 3, 100, 16), Qt::AlignHCenter | Qt::AlignTop,
-                         tickLabel(x, f.xTicks));
+                         xLabel(x, f.xTicks));
     }
     const double yStep = m_log ? 1.0 : f.yTicks.interval;
     for (double y = std::ceil(f.y0 / yStep) * yStep; y <= f.y1 + yStep * 1e-9; y += yStep) {
@@ -264,7 +361,9 @@ void CompareChart::render(QPainter& painter, QSizeF size, int* vertices) const
         painter.drawText(QRectF(0, py - 8, kLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter, text);
     }
     painter.drawText(QRectF(f.plot.left(), f.plot.bottom() + 14, f.plot.width(), 16), Qt::AlignRight | Qt::AlignTop,
-                     tr("step"));
+                     m_xAxis == XAxis::Step       ? tr("step")
+                     : m_xAxis == XAxis::WallTime ? tr("wall time")
+                                                  : tr("relative time"));
     painter.setPen(QColor(0xb8, 0xbe, 0xc6));
     painter.drawRect(f.plot);
 
@@ -294,17 +393,12 @@ void CompareChart::render(QPainter& painter, QSizeF size, int* vertices) const
         if (m_hidden.contains(cs.runId) || cs.points.empty())
             continue;
         // One point beyond each edge, so lines run to the frame when zoomed in.
-        auto stepLess = [](const MetricPoint& p, double x) { return static_cast<double>(p.step) < x; };
-        auto b = std::lower_bound(cs.points.begin(), cs.points.end(), f.x0, stepLess);
-        auto e = std::lower_bound(b, cs.points.end(), std::nextafter(f.x1, INFINITY), stepLess);
-        std::size_t begin = static_cast<std::size_t>(b - cs.points.begin()), end = static_cast<std::size_t>(e - cs.points.begin());
-        begin = begin > 0 ? begin - 1 : 0;
-        end = std::min(end + 1, cs.points.size());
+        const auto [begin, end] = visibleSpan(s, f.x0, f.x1);
         const bool smooth = m_smoothing > 0 && s < m_smoothed.size() && !m_smoothed[s].empty();
         // Polylines, not a QPainterPath: stroking a path outlines it first, which costs
         // several times more for the same pixels.
         std::vector<QPolygonF> raw;
-        drawn += addCurve(raw, cs.points, nullptr, begin, end, toPx);
+        drawn += addCurve(raw, m_xs[s], cs.points, nullptr, begin, end, toPx);
         QColor c = cs.color;
         if (smooth)
             c.setAlphaF(0.25);
@@ -313,7 +407,7 @@ void CompareChart::render(QPainter& painter, QSizeF size, int* vertices) const
             painter.drawPolyline(line);
         if (smooth) {
             std::vector<QPolygonF> sm;
-            drawn += addCurve(sm, cs.points, &m_smoothed[s], begin, end, toPx);
+            drawn += addCurve(sm, m_xs[s], cs.points, &m_smoothed[s], begin, end, toPx);
             painter.setPen(pen(cs.color, 1.7));
             for (const QPolygonF& line : sm)
                 painter.drawPolyline(line);
@@ -383,7 +477,7 @@ double CompareChart::stepAtPixel(double x) const
     return x0 + (x - plot.left()) / plot.width() * (x1 - x0);
 }
 
-QString CompareChart::readoutAt(double step) const
+QString CompareChart::readoutAt(double x) const
 {
     struct Row {
         double value;
@@ -395,22 +489,35 @@ QString CompareChart::readoutAt(double step) const
         const CompareSeries& cs = m_series[s];
         if (m_hidden.contains(cs.runId) || cs.points.empty())
             continue;
-        auto it = std::lower_bound(cs.points.begin(), cs.points.end(), step,
-                                   [](const MetricPoint& p, double x) { return static_cast<double>(p.step) < x; });
-        if (it == cs.points.end() || (it != cs.points.begin() && step - static_cast<double>((it - 1)->step)
-                                                                  < static_cast<double>(it->step) - step))
-            --it;
-        shownStep = it->step;
-        QString text = QStringLiteral("%1  %2").arg(cs.label, QString::number(it->value, 'g', QLocale::FloatingPointShortest));
-        const std::size_t i = static_cast<std::size_t>(it - cs.points.begin());
+        const std::vector<double>& xs = m_xs[s];
+        std::size_t i = 0;
+        if (m_xsSorted[s]) {
+            i = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), x) - xs.begin());
+            if (i == xs.size() || (i > 0 && x - xs[i - 1] < xs[i] - x))
+                --i;
+        } else {
+            for (std::size_t j = 1; j < xs.size(); ++j)
+                if (std::abs(xs[j] - x) < std::abs(xs[i] - x))
+                    i = j;
+        }
+        const MetricPoint& p = cs.points[i];
+        shownStep = p.step;
+        QString text = QStringLiteral("%1  %2").arg(cs.label, QString::number(p.value, 'g', QLocale::FloatingPointShortest));
+        if (m_xAxis != XAxis::Step)
+            text += QStringLiteral("  ") + tr("@ step %1").arg(p.step);
         if (m_smoothing > 0 && s < m_smoothed.size() && i < m_smoothed[s].size())
             text += QStringLiteral("  (") + tr("smoothed %1").arg(m_smoothed[s][i], 0, 'g', 6) + QStringLiteral(")");
-        rows.push_back({std::isnan(it->value) ? -INFINITY : it->value, text});
+        rows.push_back({std::isnan(p.value) ? -INFINITY : p.value, text});
     }
     if (rows.empty())
         return {};
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.value > b.value; });
     QString out = tr("step %1").arg(shownStep);
+    if (m_xAxis != XAxis::Step) {
+        const auto [lo, hi] = shownRange();
+        const Ticks fine{lo, hi, m_xAxis == XAxis::WallTime ? 1.0 : std::min(1.0, (hi - lo) / 100)};
+        out = (m_xAxis == XAxis::WallTime ? tr("time %1") : tr("time +%1")).arg(xLabel(x, fine));
+    }
     for (const Row& r : rows)
         out += QLatin1Char('\n') + r.text;
     return out;
@@ -425,7 +532,7 @@ void CompareChart::wheelEvent(QWheelEvent* event)
     const double anchor = stepAtPixel(event->position().x());
     const double factor = std::pow(0.8, steps);
     double nlo = anchor - (anchor - lo) * factor, nhi = anchor + (hi - anchor) * factor;
-    if (nhi - nlo < 2)  // never closer than a couple of steps
+    if (nhi - nlo < (m_xAxis == XAxis::Step ? 2.0 : 0.01))  // never closer than a couple of steps
         return;
     m_range = std::make_pair(nlo, nhi);
     settleSoon(150);
@@ -517,18 +624,26 @@ bool CompareChart::exportCsv(const QString& path) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return false;
     QTextStream out(&file);
-    out << "run,label,key,step,value\n";
+    out << "run,label,key,step,value" << (m_xAxis == XAxis::Step ? "" : ",timestamp_ms") << '\n';
     auto quote = [](QString s) {
         if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
             s = QLatin1Char('"') + s.replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
         return s;
     };
     auto [lo, hi] = shownRange();
-    for (const CompareSeries& s : m_series)
-        for (const MetricPoint& p : s.points)
-            if (static_cast<double>(p.step) >= lo && static_cast<double>(p.step) <= hi)
-                out << s.runId << ',' << quote(s.label) << ',' << quote(m_key) << ',' << p.step << ','
-                    << QString::number(p.value, 'g', 17) << '\n';
+    for (std::size_t s = 0; s < m_series.size(); ++s) {
+        const CompareSeries& cs = m_series[s];
+        for (std::size_t i = 0; i < cs.points.size(); ++i) {
+            const MetricPoint& p = cs.points[i];
+            if (m_xs[s][i] < lo || m_xs[s][i] > hi)
+                continue;
+            out << cs.runId << ',' << quote(cs.label) << ',' << quote(m_key) << ',' << p.step << ','
+                << QString::number(p.value, 'g', 17);
+            if (m_xAxis != XAxis::Step)
+                out << ',' << p.timestampMs;
+            out << '\n';
+        }
+    }
     out.flush();
     return file.error() == QFile::NoError;
 }

@@ -21,6 +21,11 @@ class QTimer;
 
 namespace cairn::widgets {
 
+// What the x axis measures: the logged step, the wall clock, or time since the run started
+// (W&B's "Relative Time"). Zooming always fetches data by step; time ranges are mapped to the
+// steps that fall inside them.
+enum class XAxis { Step, WallTime, RelativeTime };
+
 class CompareChart : public QWidget {
     Q_OBJECT
 public:
@@ -35,13 +40,19 @@ public:
     // curve stays faint under the smoothed one (as TensorBoard does).
     void setSmoothing(double weight);
     void setLogScale(bool on);
-    // Step range shown; nullopt fits every visible curve.
+    // Changing the axis fits the view to every curve again.
+    void setXAxis(XAxis axis);
+    XAxis xAxis() const { return m_xAxis; }
+    // Range shown in x-axis units (steps, or seconds); nullopt fits every visible curve.
     void setStepRange(std::optional<std::pair<double, double>> range);
     std::optional<std::pair<double, double>> stepRange() const { return m_range; }
+    // Steps of the visible points within x range [lo, hi] plus one beyond each edge: what to
+    // fetch when a time axis is zoomed. nullopt when no point falls inside.
+    std::optional<std::pair<double, double>> stepsWithin(double lo, double hi) const;
 
-    // Exact values of every visible run at the stored point nearest to `step`, one line each,
-    // highest first (what the hover tooltip shows).
-    QString readoutAt(double step) const;
+    // Exact values of every visible run at the stored point nearest to `x` (in x-axis units),
+    // one line each, highest first (what the hover tooltip shows).
+    QString readoutAt(double x) const;
     double stepAtPixel(double x) const;
 
     QImage renderImage(QSize size) const;
@@ -83,10 +94,17 @@ private:
     void settleSoon(int ms);
     std::pair<double, double> shownRange() const;
     void recomputeSmoothed();
+    void recomputeX();
+    // Index range of series `s` whose x lies in [lo, hi], widened by one point each side.
+    std::pair<std::size_t, std::size_t> visibleSpan(std::size_t s, double lo, double hi) const;
+    QString xLabel(double x, const Ticks& t) const;
 
     QString m_key;
     std::vector<CompareSeries> m_series;
     std::vector<std::vector<double>> m_smoothed;
+    std::vector<std::vector<double>> m_xs;  // x of every point in axis units
+    std::vector<bool> m_xsSorted;           // false when timestamps go backwards as steps grow
+    XAxis m_xAxis = XAxis::Step;
     QSet<QString> m_hidden;
     double m_smoothing = 0;
     bool m_log = false;

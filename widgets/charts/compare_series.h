@@ -17,6 +17,7 @@ struct CompareSeries {
     std::vector<MetricPoint> points;  // ordered by step; a min/max reduction when `reduced`
     std::int64_t storedCount = 0;     // points stored in the range these were read for
     bool reduced = false;
+    std::int64_t startMs = 0;         // the run's start (Unix ms): zero of the relative-time axis
 };
 
 // A palette of distinguishable colours (Tableau 10, then darker and lighter variants).

@@ -76,6 +76,17 @@ CompareView::CompareView(QWidget* parent)
             chart->setLogScale(on);
     });
 
+    m_xAxis = new QComboBox(this);
+    m_xAxis->setObjectName(QStringLiteral("compareXAxis"));
+    m_xAxis->addItem(tr("Step"), static_cast<int>(XAxis::Step));
+    m_xAxis->addItem(tr("Wall time"), static_cast<int>(XAxis::WallTime));
+    m_xAxis->addItem(tr("Relative time"), static_cast<int>(XAxis::RelativeTime));
+    m_xAxis->setToolTip(tr("What the x axis measures: the logged step, the clock, or time since each run started"));
+    connect(m_xAxis, &QComboBox::currentIndexChanged, this, [this] {
+        for (auto& [key, chart] : m_charts)
+            chart->setXAxis(xAxis());
+    });
+
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -84,6 +95,10 @@ CompareView::CompareView(QWidget* parent)
     sideLayout->addWidget(m_smoothingLabel);
     sideLayout->addWidget(m_smoothing);
     sideLayout->addWidget(m_log);
+    auto* xRow = new QHBoxLayout;
+    xRow->addWidget(new QLabel(tr("X axis"), side));
+    xRow->addWidget(m_xAxis, 1);
+    sideLayout->addLayout(xRow);
     m_colorBy = new QComboBox(side);
     m_colorBy->setObjectName(QStringLiteral("compareColorBy"));
     m_colorBy->setToolTip(tr("Colour runs by their index, or by a param's value (a gradient for numbers, "
@@ -162,6 +177,7 @@ void CompareView::setKeySeries(const QString& key, std::vector<CompareSeries> se
             if (QString::fromStdString(m_runs[i].run.id) == s.runId) {
                 s.color = i < m_coloring.colors.size() ? m_coloring.colors[i] : seriesColor(static_cast<int>(i));
                 s.label = QString::fromStdString(m_runs[i].run.name);
+                s.startMs = m_runs[i].run.startMs;
             }
         }
     }
@@ -171,6 +187,7 @@ void CompareView::setKeySeries(const QString& key, std::vector<CompareSeries> se
         chart->setMinimumHeight(260);
         chart->setSmoothing(m_smoothing->value() / 100.0);
         chart->setLogScale(m_log->isChecked());
+        chart->setXAxis(xAxis());
         chart->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(chart, &QWidget::customContextMenuRequested, this, [this, chart] { exportChart(chart); });
         connect(chart, &CompareChart::rangeChanged, this, &CompareView::rangeRequested);
@@ -269,6 +286,10 @@ int CompareView::exportAll(const QString& dir) const
     written += m_summary->exportCsv(QDir(dir).filePath(QStringLiteral("summary.csv")));
     return written;
 }
+
+XAxis CompareView::xAxis() const { return static_cast<XAxis>(m_xAxis->currentData().toInt()); }
+
+void CompareView::setXAxis(XAxis axis) { m_xAxis->setCurrentIndex(m_xAxis->findData(static_cast<int>(axis))); }
 
 void CompareView::fillColorBy()
 {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/store/types.h"
+#include "widgets/charts/compare_chart.h"
 #include "widgets/charts/compare_series.h"
 #include "widgets/charts/run_colors.h"
 
@@ -58,6 +59,8 @@ public:
     const RunColoring& coloring() const { return m_coloring; }
     void setSmoothing(double weight);
     void setLogScale(bool on);
+    XAxis xAxis() const;
+    void setXAxis(XAxis axis);
     // Writes NAME.png, NAME.svg and NAME.csv for every chart into `dir`; returns files written.
     int exportAll(const QString& dir) const;
 
@@ -76,6 +79,7 @@ private:
     QSlider* m_smoothing = nullptr;
     QLabel* m_smoothingLabel = nullptr;
     QCheckBox* m_log = nullptr;
+    QComboBox* m_xAxis = nullptr;
     QLabel* m_message = nullptr;
     QTabWidget* m_tabs = nullptr;
     QWidget* m_chartsPage = nullptr;
