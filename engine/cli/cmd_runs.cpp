@@ -5,7 +5,10 @@
 #include "engine/cli/output.h"
 #include "engine/cli/read_common.h"
 #include "engine/core/text.h"
+#include "engine/query/filter_text.h"
 #include "engine/query/search_parser.h"
+#include "engine/store/project.h"
+#include "engine/store/saved_views.h"
 
 #include <charconv>
 #include <cmath>
@@ -218,6 +221,33 @@ int printColumns(Context& ctx, const std::vector<RunSummary>& runs, const std::v
     return kExitOk;
 }
 
+// `cairn runs --views`: the project's saved views (.cairn/views.json).
+int printViews(Context& ctx, const ViewsFile& views, const std::string& format)
+{
+    if (format == "json") {
+        ordered_json list = ordered_json::array();
+        for (const SavedView& v : views.views)
+            list.push_back({{"name", v.name}, {"filter", v.filter}, {"columns", v.columns}, {"sort", v.sort},
+                            {"ascending", v.ascending}, {"group_by", v.groupBy}});
+        ctx.out << list.dump(2) << "\n";
+        return kExitOk;
+    }
+    if (views.views.empty() && format == "table") {
+        ctx.out << "no saved views yet; save one in the workbench's runs table (Views > Save View...)\n";
+        return kExitOk;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const SavedView& v : views.views) {
+        std::string columns;
+        for (const auto& c : v.columns)
+            columns += (columns.empty() ? "" : ",") + c;
+        std::string sort = v.sort.empty() ? "start" : v.sort;
+        rows.push_back({v.name, v.filter, sort + (v.ascending ? " (asc)" : ""), columns, v.groupBy});
+    }
+    printRows(ctx.out, format == "csv", {"name", "filter", "sort", "columns", "group_by"}, rows);
+    return kExitOk;
+}
+
 } // namespace
 
 int cmdRuns(const std::vector<std::string>& argv, Context& ctx)
@@ -230,6 +260,8 @@ int cmdRuns(const std::vector<std::string>& argv, Context& ctx)
         .option("columns", "LIST", "the columns to show, e.g. name,status,params.lr,metrics.acc,min(metrics.loss)")
         .option("limit", "N", "show at most N runs")
         .option("offset", "N", "skip the first N runs")
+        .option("view", "NAME", "a saved view's filter, sort and columns (--filter narrows it, --sort and --columns replace its own)")
+        .flag("views", "list the saved views (.cairn/views.json) and exit")
         .option("format", "FORMAT", "table (default), json or csv")
         .choices("format", {"table", "json", "csv"});
     if (auto s = args.parse(argv); !s)
@@ -238,18 +270,52 @@ int cmdRuns(const std::vector<std::string>& argv, Context& ctx)
         ctx.out << "List runs, newest first, with their params and latest metrics.\n" << args.usage();
         return kExitOk;
     }
+    // A saved view gives the defaults that the options below narrow or replace.
+    std::optional<SavedView> view;
+    if (args.has("view") || args.has("views")) {
+        auto project = Project::locate(ctx.projectOption);
+        if (!project) {
+            ctx.err << "cairn runs: " << project.message() << "\n";
+            return kExitUsage;
+        }
+        auto views = loadViews(viewsFilePath(project->root()));
+        if (!views) {
+            ctx.err << "cairn runs: " << views.message() << "\n";
+            return kExitUsage;
+        }
+        if (args.has("views"))
+            return printViews(ctx, *views, args.get("format", "table"));
+        const std::string name = args.get("view");
+        const SavedView* found = findView(*views, name);
+        if (!found) {
+            std::string message = "no saved view '" + name + "'";
+            if (std::string guess = didYouMean(name, viewNames(*views)); !guess.empty())
+                message += " (did you mean '" + guess + "'?)";
+            message += views->views.empty() ? "; this project has no saved views" : "; 'cairn runs --views' lists them";
+            ctx.err << "cairn runs: " << message << "\n";
+            return kExitUsage;
+        }
+        view = *found;
+    }
     RunFilter filter;
     if (args.has("experiment"))
         filter.experiment = args.get("experiment");
     filter.where = args.get("filter");
     if (auto e = query::searchError(filter.where))
         return searchErrorExit(ctx, "runs", "--filter", filter.where, *e);
-    filter.sortKey = args.get("sort");
+    if (view) {
+        // The view's filter is what its filter box held: a search, or plain text.
+        const std::string viewWhere = query::filterTextSearch(view->filter);
+        if (!viewWhere.empty())
+            filter.where = filter.where.empty() ? viewWhere : "(" + viewWhere + ") and (" + filter.where + ")";
+    }
+    filter.sortKey = args.get("sort", view && !args.has("sort") ? view->sort : std::string());
     if (!filter.sortKey.empty()) {
         if (auto p = query::parseField(filter.sortKey); !p.ok())
-            return searchErrorExit(ctx, "runs", "--sort", filter.sortKey, *p.error);
+            return searchErrorExit(ctx, "runs", args.has("sort") ? "--sort" : "sort of view '" + view->name + "'",
+                                   filter.sortKey, *p.error);
     }
-    filter.descending = !args.has("asc");
+    filter.descending = !args.has("asc") && !(view && !args.has("sort") && view->ascending);
     for (const char* name : {"limit", "offset"}) {
         if (!args.has(name))
             continue;
@@ -264,6 +330,13 @@ int cmdRuns(const std::vector<std::string>& argv, Context& ctx)
             auto p = query::parseField(c);
             if (!p.ok())
                 return searchErrorExit(ctx, "runs", "column in --columns", c, *p.error);
+            columns.push_back(p.field);
+        }
+    } else if (view) {
+        for (const auto& c : view->columns) {
+            auto p = query::parseField(c);
+            if (!p.ok())
+                return searchErrorExit(ctx, "runs", "column of view '" + view->name + "'", c, *p.error);
             columns.push_back(p.field);
         }
     }

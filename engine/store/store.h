@@ -68,6 +68,10 @@ public:
     // runs() and countRuns() in one query: the filter is evaluated once (what a filter box
     // needs at every keystroke).
     Result<RunPage> runPage(const RunFilter& filter);
+    // The ids of the runs runs() would return, in the same order, and nothing else: what a
+    // table needs to know about every row before it reads any row's values. With `groupField`
+    // (a field such as "params.optimizer" or "status") each id comes with the run's value of it.
+    Result<std::vector<RunKey>> runKeys(const RunFilter& filter, const std::string& groupField = {});
     // Every param, tag or metric key any run has, sorted (for a column chooser).
     Result<std::vector<std::string>> keys(KeyKind kind);
     // Resolves a full id, a unique id prefix, or a run name (newest run of that name).

@@ -152,11 +152,11 @@ Result<std::int64_t> countMatching(Database& db, const RunFilter& filter)
     return st->int64(0);
 }
 
-// The filtered, sorted page; with `withTotal`, the number of matching runs from the same
-// evaluation of the filter (a window count over the rows before LIMIT).
-Result<RunPage> listRuns(Database& db, const RunFilter& filter, bool withTotal)
+// SELECT `columns` FROM the runs the filter matches, sorted, with LIMIT and OFFSET bound:
+// the one query behind runs(), runPage() and runKeys(). `extra` (bound values in order) goes
+// between the columns and FROM; the statement's values are bound by bindSelect().
+Result<SqlFragment> selectRuns(const RunFilter& filter, std::int64_t now, const char* columns, const SqlFragment& extra = {})
 {
-    const std::int64_t now = nowMs();
     auto where = whereClause(filter, now);
     if (!where)
         return where.error();
@@ -169,17 +169,35 @@ Result<RunPage> listRuns(Database& db, const RunFilter& filter, bool withTotal)
         sortField = parsed.field;
     }
     const query::SqlOrder order = query::orderSql(sortField, filter.descending, now);
-    SqlFragment q{withTotal ? "SELECT " CAIRN_RUN_COLUMNS ", COUNT(*) OVER ()" CAIRN_RUNS_FROM : CAIRN_SELECT_RUNS, {}};
+    SqlFragment q{columns, {}};
+    q.append(extra);
+    q.sql += CAIRN_RUNS_FROM;
     q.append(order.join);
     q.append(*where);
     q.sql += " ORDER BY ";
     q.append(order.terms);
     q.sql += " LIMIT ? OFFSET ?";
-    auto st = db.prepare(q.sql);
+    return q;
+}
+
+// Binds a selectRuns() query's values, then its limit and offset.
+void bindSelect(Statement& st, const SqlFragment& q, const RunFilter& filter)
+{
+    const int next = bindAll(st, q.params);
+    st.bind(next, filter.limit < 0 ? std::int64_t(-1) : filter.limit).bind(next + 1, std::max<std::int64_t>(0, filter.offset));
+}
+
+// The filtered, sorted page; with `withTotal`, the number of matching runs from the same
+// evaluation of the filter (a window count over the rows before LIMIT).
+Result<RunPage> listRuns(Database& db, const RunFilter& filter, bool withTotal)
+{
+    auto q = selectRuns(filter, nowMs(), withTotal ? "SELECT " CAIRN_RUN_COLUMNS ", COUNT(*) OVER ()" : "SELECT " CAIRN_RUN_COLUMNS);
+    if (!q)
+        return q.error();
+    auto st = db.prepare(q->sql);
     if (!st)
         return st.error();
-    const int next = bindAll(*st, q.params);
-    st->bind(next, filter.limit < 0 ? std::int64_t(-1) : filter.limit).bind(next + 1, std::max<std::int64_t>(0, filter.offset));
+    bindSelect(*st, *q, filter);
     RunPage page;
     std::vector<std::int64_t> seqs;
     if (auto s = forEachRow(*st, [&](const Statement& r) {
@@ -214,6 +232,32 @@ Result<std::vector<RunSummary>> Store::runs(const RunFilter& filter)
 Result<RunPage> Store::runPage(const RunFilter& filter) { return listRuns(*m_db, filter, true); }
 
 Result<std::int64_t> Store::countRuns(const RunFilter& filter) { return countMatching(*m_db, filter); }
+
+Result<std::vector<RunKey>> Store::runKeys(const RunFilter& filter, const std::string& groupField)
+{
+    const std::int64_t now = nowMs();
+    SqlFragment group{", NULL", {}};
+    if (!groupField.empty()) {
+        auto parsed = query::parseField(groupField);
+        if (!parsed.ok())
+            return makeError("group field, " + parsed.error->text());
+        group.sql = ", ";
+        group.append(query::valueSql(parsed.field, now));
+    }
+    auto q = selectRuns(filter, now, "SELECT r.id", group);
+    if (!q)
+        return q.error();
+    auto st = m_db->prepare(q->sql);
+    if (!st)
+        return st.error();
+    bindSelect(*st, *q, filter);
+    std::vector<RunKey> out;
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out.push_back({r.text(0), r.isNull(1) ? std::nullopt : std::optional<std::string>(r.text(1))});
+    }); !s)
+        return s.error();
+    return out;
+}
 
 Result<std::vector<std::string>> Store::keys(KeyKind kind)
 {

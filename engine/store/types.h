@@ -118,6 +118,12 @@ struct RunPage {
     std::int64_t total = 0;
 };
 
+// A row of Store::runKeys(): a run's id and, when asked for, its value of a grouping field.
+struct RunKey {
+    std::string id;
+    std::optional<std::string> group;  // nullopt: the run lacks the field (or no field was asked for)
+};
+
 // The keys Store::keys() lists.
 enum class KeyKind { Param, Tag, Metric };
 
