@@ -6,7 +6,11 @@
 #include "app/project_session.h"
 #include "widgets/jobs/gpu_panel.h"
 #include "widgets/jobs/queue_panel.h"
+#include "engine/store/project.h"
+#include "engine/store/saved_views.h"
 #include "widgets/runs/run_page.h"
+#include "widgets/runs/runs_source.h"
+#include "widgets/runs/runs_table_model.h"
 #include "widgets/runs/runs_view.h"
 
 #include <QAction>
@@ -46,7 +50,10 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
         showError(tr("Cannot open project"), message);
         Q_EMIT projectFailed(message);
     });
-    connect(m_session, &ProjectSession::runsLoaded, this, &MainWindow::onRunsLoaded);
+    connect(m_session, &ProjectSession::runsChanged, this, [this] {
+        m_runs->refresh();
+        showRunCount();
+    });
     connect(m_session, &ProjectSession::runLoaded, m_page, &widgets::RunPage::setDetail);
     connect(m_runs, &widgets::RunsView::currentRunChanged, m_session, &ProjectSession::selectRun);
     connect(m_page, &widgets::RunPage::detailShown, this, &MainWindow::runShown);
@@ -73,16 +80,27 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     rebuildRecentMenu();
     m_engine->setProject(root);
     updateEngineStatus();
+    // The runs table reads through a read-only connection of its own on this thread: each
+    // query is a few milliseconds (docs/runs-table.md), and only the rows on screen are read.
+    const std::filesystem::path rootPath = root.toStdString();
+    auto source = widgets::StoreRunsSource::open(rootPath / "cairn.db");
+    if (!source) {
+        showError(tr("Cannot open project"), QString::fromStdString(source.message()));
+        Q_EMIT projectFailed(QString::fromStdString(source.message()));
+        return;
+    }
+    m_runs->setViewsFile(viewsFilePath(rootPath));
+    m_runs->setSource(*source);
     Q_EMIT projectOpened(root);
+    showRunCount();
 }
 
-void MainWindow::onRunsLoaded(const widgets::RunList& runs)
+void MainWindow::showRunCount()
 {
-    const int count = runs ? static_cast<int>(runs->size()) : 0;
-    m_runs->setRuns(runs ? *runs : std::vector<RunSummary>{});
+    const int count = static_cast<int>(m_runs->model()->totalRuns());
     m_countLabel->setText(tr("%n run(s)", nullptr, count));
     // Show the newest run when nothing is selected yet.
-    if (m_runs->currentRunId().isEmpty() && count > 0)
+    if (m_runs->currentRunId().isEmpty() && m_runs->visibleRowCount() > 0)
         m_runs->selectRun(m_runs->firstRunId());
     Q_EMIT runsShown(count);
 }

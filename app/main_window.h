@@ -67,7 +67,8 @@ private:
     void showAbout();
     void showError(const QString& title, const QString& message);
     void onOpened(const QString& name, const QString& root);
-    void onRunsLoaded(const widgets::RunList& runs);
+    // After the runs table (re)read its rows: the status bar's count, the first selection.
+    void showRunCount();
     // Live parts (main_window_live.cpp): the engine connection, the queue and GPU docks.
     void createLiveParts();
     void onEngineEvent(const QString& name, const QJsonObject& data);

@@ -10,7 +10,6 @@ namespace cairn::app {
 ProjectSession::ProjectSession(QObject* parent, int pollMs)
     : QObject(parent), m_thread(new QThread(this)), m_worker(new SessionWorker(pollMs))
 {
-    qRegisterMetaType<widgets::RunList>();
     qRegisterMetaType<widgets::RunDetailPtr>();
     m_thread->setObjectName(QStringLiteral("cairn-session"));
     m_worker->moveToThread(m_thread);
@@ -22,7 +21,7 @@ ProjectSession::ProjectSession(QObject* parent, int pollMs)
         Q_EMIT opened(name, root);
     });
     connect(m_worker, &SessionWorker::failed, this, &ProjectSession::failed);
-    connect(m_worker, &SessionWorker::runsLoaded, this, &ProjectSession::runsLoaded);
+    connect(m_worker, &SessionWorker::runsChanged, this, &ProjectSession::runsChanged);
     connect(m_worker, &SessionWorker::runLoaded, this, [this](const widgets::RunDetailPtr& detail) {
         if (detail && QString::fromStdString(detail->run.id) == m_runId)
             Q_EMIT runLoaded(detail);

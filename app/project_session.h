@@ -34,7 +34,8 @@ public:
 Q_SIGNALS:
     void opened(const QString& name, const QString& root);
     void failed(const QString& message);
-    void runsLoaded(const cairn::widgets::RunList& runs);
+    // The project's database changed (the runs table re-reads its rows).
+    void runsChanged();
     void runLoaded(const cairn::widgets::RunDetailPtr& detail);
 
 private:

@@ -26,7 +26,6 @@ void SessionWorker::open(const QString& dir)
     m_timer->stop();
     m_store.reset();
     m_project.reset();
-    m_runs.reset();
     m_runId.clear();
     m_lastDetail.reset();
     m_dataVersion = -1;
@@ -47,8 +46,9 @@ void SessionWorker::open(const QString& dir)
     QString name = QString::fromStdString(m_project->config().name);
     if (name.isEmpty())
         name = QDir(root).dirName();
+    if (auto version = m_store->dataVersion())
+        m_dataVersion = *version;
     Q_EMIT opened(name, root);
-    loadRuns();
     m_timer->start(m_pollMs);
 }
 
@@ -65,7 +65,7 @@ void SessionWorker::refresh()
 {
     if (!m_store)
         return;
-    loadRuns();
+    noteRunsChanged();
     if (!m_runId.empty())
         loadRun(true);
 }
@@ -76,7 +76,7 @@ void SessionWorker::poll()
         return;
     auto version = m_store->dataVersion();
     if (version && *version != m_dataVersion) {
-        loadRuns();
+        noteRunsChanged();
         if (!m_runId.empty() && runSignature(m_runId) != m_runSignature) {
             loadRun(true);
             return;
@@ -88,32 +88,25 @@ void SessionWorker::poll()
         loadRun(false);
 }
 
-void SessionWorker::loadRuns()
+void SessionWorker::noteRunsChanged()
 {
     if (auto version = m_store->dataVersion())
         m_dataVersion = *version;
-    auto runs = m_store->runs();
-    if (!runs) {
-        Q_EMIT failed(QString::fromStdString(runs.message()));
-        return;
-    }
-    m_runs = std::make_shared<const std::vector<RunSummary>>(std::move(runs.value()));
-    Q_EMIT runsLoaded(m_runs);
+    Q_EMIT runsChanged();
 }
 
-std::string SessionWorker::runSignature(const std::string& runId) const
+// What decides whether the selected run's page must be read again: its status, end and each
+// metric's count and last step.
+std::string SessionWorker::runSignature(const std::string& runId)
 {
-    if (!m_runs)
+    auto run = m_store->findRun(runId);
+    if (!run)
         return {};
-    for (const RunSummary& s : *m_runs) {
-        if (s.run.id != runId)
-            continue;
-        std::string sig = std::string(toString(s.run.status)) + ":" + std::to_string(s.run.endMs);
-        for (const auto& [key, m] : s.metrics)
-            sig += ";" + key + "=" + std::to_string(m.count) + "@" + std::to_string(m.lastStep);
-        return sig;
-    }
-    return {};
+    std::string sig = std::string(toString(run->status)) + ":" + std::to_string(run->endMs);
+    if (auto summaries = m_store->metricSummaries(runId))
+        for (const MetricSummary& m : *summaries)
+            sig += ";" + m.key + "=" + std::to_string(m.count) + "@" + std::to_string(m.lastStep);
+    return sig;
 }
 
 QString SessionWorker::logPath(const char* name) const

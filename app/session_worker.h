@@ -31,13 +31,15 @@ public:
 Q_SIGNALS:
     void opened(const QString& name, const QString& root);
     void failed(const QString& message);
-    void runsLoaded(const cairn::widgets::RunList& runs);
+    // The database changed since the last look (not sent for the first look, at open): the
+    // runs table re-reads its rows through its own connection.
+    void runsChanged();
     void runLoaded(const cairn::widgets::RunDetailPtr& detail);
 
 private:
-    void loadRuns();
+    void noteRunsChanged();
     void loadRun(bool metricsToo);
-    std::string runSignature(const std::string& runId) const;
+    std::string runSignature(const std::string& runId);
     QString logPath(const char* name) const;
 
     int m_pollMs = 500;
@@ -45,7 +47,6 @@ private:
     std::optional<Project> m_project;
     std::unique_ptr<Store> m_store;
     std::int64_t m_dataVersion = -1;
-    widgets::RunList m_runs;
     std::string m_runId;
     std::string m_runSignature;       // status and metric counts when last loaded
     qint64 m_stdoutSize = -2, m_stderrSize = -2;

@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTest::keyClicks(filter, QStringLiteral("run-1"));
         QCOMPARE(window.runsView()->visibleRowCount(), 1);
         filter->clear();
-        QTest::keyClicks(filter, QStringLiteral("adam")); // a param value: runs 1 only (odd seeds)
+        QTest::keyClicks(filter, QStringLiteral("baseline")); // an experiment: run-1 only (odd seeds)
         QCOMPARE(window.runsView()->visibleRowCount(), 1);
         filter->clear();
         QTest::keyClicks(filter, QStringLiteral("no such run"));

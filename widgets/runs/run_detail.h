@@ -29,9 +29,7 @@ struct RunDetail {
 };
 
 using RunDetailPtr = std::shared_ptr<const RunDetail>;
-using RunList = std::shared_ptr<const std::vector<RunSummary>>;
 
 } // namespace cairn::widgets
 
 Q_DECLARE_METATYPE(cairn::widgets::RunDetailPtr)
-Q_DECLARE_METATYPE(cairn::widgets::RunList)
