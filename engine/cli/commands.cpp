@@ -26,6 +26,7 @@ const std::vector<Command>& commands()
         {"drift", "compare two datasets column by column for drift", cmdDrift},
         {"engine", "start, stop or inspect the project's background engine", cmdEngine},
         {"pipeline", "validate a pipeline (or dvc.yaml) and show its stage graph", cmdPipeline},
+        {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
     };
     return table;
 }

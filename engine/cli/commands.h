@@ -47,5 +47,6 @@ int cmdCancel(const std::vector<std::string>& args, Context& ctx);
 int cmdWait(const std::vector<std::string>& args, Context& ctx);
 int cmdLogs(const std::vector<std::string>& args, Context& ctx);
 int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
+int cmdArtifact(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

@@ -56,6 +56,7 @@ private:
     Json queue();
     Json cancel(const Json& p);
     Json waitFor(ConnectionId conn, const Request& req, bool& deferred);
+    Json addArtifact(const Json& p);  // engine_artifacts.cpp
     Status validateGpus(const JobSpec& spec) const;
 
     EngineOptions m_options;

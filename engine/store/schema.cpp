@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -111,6 +111,35 @@ constexpr std::array<std::string_view, 5> kMigrations = {
     CREATE INDEX params_by_key_value ON params(key, value);
     CREATE INDEX tags_by_key_value ON tags(key, value);
     CREATE INDEX metric_summary_by_key ON metric_summary(key, last_value, min_value, max_value, count);
+    )sql",
+    // 6: artifacts (engine/artifacts, docs/artifacts.md): named, typed, numbered versions of
+    // objects in artifacts/. `kind` dir means the hash names a directory manifest. run_artifacts
+    // links runs to the versions they read (input) and wrote (output), for lineage.
+    R"sql(
+    CREATE TABLE artifacts(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL CHECK(type IN ('dataset','model','file')),
+        created_ms INTEGER NOT NULL);
+    CREATE TABLE artifact_versions(
+        id INTEGER PRIMARY KEY,
+        artifact INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK(kind IN ('file','dir')),
+        size INTEGER NOT NULL,
+        file_count INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        run INTEGER REFERENCES runs(seq) ON DELETE SET NULL,
+        source TEXT NOT NULL DEFAULT '',
+        UNIQUE(artifact, version));
+    CREATE INDEX artifact_versions_by_hash ON artifact_versions(hash);
+    CREATE TABLE run_artifacts(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        version INTEGER NOT NULL REFERENCES artifact_versions(id) ON DELETE CASCADE,
+        direction TEXT NOT NULL CHECK(direction IN ('input','output')),
+        PRIMARY KEY(run, version, direction)) WITHOUT ROWID;
+    CREATE INDEX run_artifacts_by_version ON run_artifacts(version, direction);
     )sql",
 };
 

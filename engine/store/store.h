@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/store/artifact_rows.h"
 #include "engine/store/types.h"
 
 #include <filesystem>
@@ -86,6 +87,16 @@ public:
     // cost follows the chart's width rather than the series' length; every spike stays.
     Result<SeriesView> metricView(const std::string& runId, const std::string& key,
                                   std::optional<StepRange> range, std::size_t buckets);
+
+    // --- artifacts (store_artifacts.cpp) -------------------------------------------------------
+    // Records a new version of artifact `v.name` (created with `v.type` when new), unless its
+    // newest version already has this hash; returns the stored row and sets `created`.
+    Result<ArtifactVersion> addArtifactVersion(const ArtifactVersion& v, bool& created);
+    // Every version of `name` (every artifact when empty), by name, newest version first.
+    Result<std::vector<ArtifactVersion>> artifactVersions(const std::string& name = {});
+    // NAME (its newest version), NAME:N, NAME:latest, or a version's hash or unique prefix of one.
+    Result<ArtifactVersion> findArtifactVersion(const std::string& reference);
+    Result<std::vector<std::string>> artifactNames();
 
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);
