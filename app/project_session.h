@@ -1,5 +1,6 @@
-// One open project, seen from the UI thread. All database and file reads happen on a worker
-// thread (SessionWorker); results come back as queued signals, so the UI never waits on I/O.
+// One open project, seen from the UI thread. Run pages, charts, logs and change polling are read
+// on a worker thread (SessionWorker); results come back as queued signals. (The runs table
+// queries its rows itself, a page at a time: docs/runs-table.md.)
 #pragma once
 
 #include "widgets/runs/run_detail.h"
