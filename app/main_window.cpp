@@ -54,6 +54,10 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
         m_runs->refresh();
         showRunCount();
     });
+    // Refreshes the table joined into a later one update the count too.
+    connect(m_runs->model(), &widgets::RunsTableModel::queried, this, [this] {
+        m_countLabel->setText(tr("%n run(s)", nullptr, static_cast<int>(m_runs->model()->totalRuns())));
+    });
     connect(m_session, &ProjectSession::runLoaded, m_page, &widgets::RunPage::setDetail);
     connect(m_runs, &widgets::RunsView::currentRunChanged, m_session, &ProjectSession::selectRun);
     connect(m_page, &widgets::RunPage::detailShown, this, &MainWindow::runShown);
