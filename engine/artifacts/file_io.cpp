@@ -7,8 +7,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <random>
+#include <thread>
 
 namespace cairn::artifacts {
 
@@ -78,9 +83,92 @@ Result<Fd> openForRead(const std::filesystem::path& path, bool followLink)
     return out;
 }
 
-Status readChunks(int fd, const std::filesystem::path& name, char* buffer, const IoHooks& hooks,
-                  const std::function<Status(const char*, std::size_t)>& onChunk)
+namespace {
+
+// One reader thread, kSlots buffers passed back and forth: the reader fills free slots in
+// order, the caller consumes filled ones in order.
+Status readPipelined(int fd, const std::filesystem::path& name, const IoHooks& hooks,
+                     const std::function<Status(const char*, std::size_t)>& onChunk)
 {
+    constexpr int kSlots = 4;
+    struct Slot {
+        std::unique_ptr<char[]> data{new char[kChunkSize]};
+        ssize_t size = 0;
+        int err = 0;
+    };
+    Slot slots[kSlots];
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<int> freeSlots = {0, 1, 2, 3}, filled;
+    bool stop = false;
+    std::jthread reader([&] {
+        for (;;) {
+            int slot;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || !freeSlots.empty(); });
+                if (stop)
+                    return;
+                slot = freeSlots.front();
+                freeSlots.pop_front();
+            }
+            ssize_t n;
+            do
+                n = ::read(fd, slots[slot].data.get(), kChunkSize);
+            while (n < 0 && errno == EINTR);
+            {
+                std::lock_guard lock(mutex);
+                slots[slot].size = n;
+                slots[slot].err = n < 0 ? errno : 0;
+                filled.push_back(slot);
+            }
+            changed.notify_all();
+            if (n <= 0)
+                return;
+        }
+    });
+    auto finish = [&](Status s) {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        return s;
+    };
+    std::uint64_t offset = 0;
+    for (;;) {
+        int slot;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !filled.empty(); });
+            slot = filled.front();
+            filled.pop_front();
+        }
+        const Slot& s = slots[slot];
+        if (s.size < 0)
+            return finish(makeError(describeErrno(s.err, name, "cannot read")));
+        if (s.size == 0)
+            return finish(Ok{});
+        offset += static_cast<std::uint64_t>(s.size);
+        if (auto st = onChunk(s.data.get(), static_cast<std::size_t>(s.size)); !st)
+            return finish(st);
+        if (hooks.afterChunk)
+            hooks.afterChunk(name, offset);
+        {
+            std::lock_guard lock(mutex);
+            freeSlots.push_back(slot);
+        }
+        changed.notify_all();
+    }
+}
+
+} // namespace
+
+Status readChunks(int fd, const std::filesystem::path& name, char* buffer, const IoHooks& hooks,
+                  const std::function<Status(const char*, std::size_t)>& onChunk, std::uint64_t sizeHint)
+{
+    if (sizeHint >= kPipelineMin && !hooks.noReadAhead)
+        return readPipelined(fd, name, hooks, onChunk);
     std::uint64_t offset = 0;
     for (;;) {
         ssize_t n = ::read(fd, buffer, kChunkSize);

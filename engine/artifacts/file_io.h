@@ -22,6 +22,7 @@ struct IoHooks {
     // Replaces ::write; return -1 and set errno to fail.
     std::function<ssize_t(int fd, const void* data, std::size_t size)> write;
     bool noReflink = false;  // skip the FICLONE attempt (tests the copy path on any filesystem)
+    bool noReadAhead = false;  // read and hash in turns on one thread (bench_artifacts compares)
 };
 
 // Read buffer per thread: large enough that a read costs little next to hashing the chunk.
@@ -60,9 +61,13 @@ std::string describeErrno(int err, const std::filesystem::path& path, const std:
 // Opens a file for reading; `followLink` false refuses a symbolic link (the walk records links
 // itself and must never read through one).
 Result<Fd> openForRead(const std::filesystem::path& path, bool followLink);
-// Reads the file to its end in kChunkSize pieces, calling onChunk(data, size) for each.
+// Reads the file to its end in kChunkSize pieces, calling onChunk(data, size) for each. For a
+// file of `sizeHint` >= kPipelineMin bytes a reader thread reads ahead into a few buffers of
+// its own while onChunk hashes, so reading (a copy from the page cache, or the disk) and
+// hashing overlap instead of taking turns.
+constexpr std::uint64_t kPipelineMin = 8 * kChunkSize;
 Status readChunks(int fd, const std::filesystem::path& name, char* buffer, const IoHooks& hooks,
-                  const std::function<Status(const char*, std::size_t)>& onChunk);
+                  const std::function<Status(const char*, std::size_t)>& onChunk, std::uint64_t sizeHint = 0);
 Status writeAll(int fd, const char* data, std::size_t size, const std::filesystem::path& name, const IoHooks& hooks);
 // FICLONE: the destination shares the source's blocks (copy-on-write) on btrfs, XFS and others.
 bool tryReflink(int srcFd, int dstFd);

@@ -45,7 +45,7 @@ Result<std::string> hashFd(int fd, const fs::path& name, const IoHooks& hooks, s
         if (bytes > expected)
             return makeError(changedWhileRead(name));
         return Ok{};
-    });
+    }, expected);
     if (!s)
         return s.error();
     return h.finishHex();
@@ -307,7 +307,7 @@ Result<ObjectWriter::Stored> ObjectWriter::storeFile(const fs::path& path, bool 
         if (copied > bytes)
             return makeError(changedWhileRead(path));
         return writeAll(out->get(), data, n, m_store.root(), hooks);
-    });
+    }, bytes);
     if (s && (h.finishHex() != *hash || copied != bytes || !checkUnchanged(src->get(), path, *before, copied, followLink)))
         s = makeError(changedWhileRead(path));
     if (!s) {

@@ -34,6 +34,9 @@ Status copyObject(const ObjectStore& store, const std::string& hash, const fs::p
     auto in = openForRead(src, false);
     if (!in)
         return makeError("object " + hash + " is missing from the store (" + in.message() + ")");
+    auto id = identityOf(in->get(), src);
+    if (!id)
+        return id.error();
     Fd out(::open(dest.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0755 : 0644));
     if (!out)
         return makeError(describeErrno(errno, dest, "cannot create"));
@@ -44,7 +47,7 @@ Status copyObject(const ObjectStore& store, const std::string& hash, const fs::p
         if (bytesDone)
             *bytesDone += n;
         return writeAll(out.get(), d, n, dest, store.hooks());
-    });
+    }, id->size);
     if (s) {
         std::string actual = h.finishHex();
         if (actual != hash)

@@ -368,6 +368,22 @@ void TestArtifacts::changeWhileHashingDetected()
     auto h = hashFile(p, true, hooks);
     QVERIFY(!h);
     QVERIFY(h.message().find("changed while") != std::string::npos);
+    // A large file is read ahead by a second thread while it is hashed: still detected.
+    const fs::path large = m_dir / "large.bin";
+    writeRandom(large, kPipelineMin + 3 * kChunkSize, 4);
+    for (bool reflinkOff : {true, false}) {
+        IoHooks big;
+        big.noReflink = reflinkOff;
+        big.afterChunk = [&](const fs::path& file, std::uint64_t offset) {
+            if (file == large && offset == 5 * kChunkSize)
+                std::ofstream(large, std::ios::binary | std::ios::app) << "grown";
+        };
+        ObjectStore store(storeRoot(), big);
+        auto r = addPath(store, large);
+        QVERIFY(!r);
+        QVERIFY2(r.message().find("changed while it was being read") != std::string::npos, r.message().c_str());
+        QVERIFY(store.listObjects()->empty() && store.strayTemps().empty());
+    }
     // A file inside a directory: the error names it, and no version comes out.
     writeFile(m_dir / "dir" / "a.txt", "a");
     writeRandom(m_dir / "dir" / "b.bin", 2 * kChunkSize, 2);
