@@ -13,10 +13,9 @@
 namespace cairn::pipeline {
 
 using detail::LoadState;
+using detail::Loader;
 
 namespace {
-
-constexpr std::size_t kMaxGenerated = 200'000;  // stages one foreach/matrix entry may make
 
 const std::vector<std::string> kTopKeys = {"stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"};
 
@@ -65,457 +64,286 @@ long trimTrailingGap(const std::string& text, long begin, long end)
     return end;
 }
 
-struct Loader {
-    LoadState& st;
-    VarContext globals;
-
-    // vars: [file, file:key1,key2, {name: value}] merged into `ctx`.
-    void loadVars(const Value& vars, VarContext& ctx, const std::string& base, const std::string& field,
-                  const std::string& stageName, bool reserveItemKey)
-    {
-        if (vars.isNull())
-            return;
-        if (!vars.isList()) {
-            st.error(vars.pos(), field, "must be a list of params files and mappings, not " + vars.kindName());
-            return;
-        }
-        for (std::size_t i = 0; i < vars.items().size(); ++i) {
-            const Value& item = vars.items()[i];
-            const std::string f = field + "[" + std::to_string(i) + "]";
-            const std::string source = (stageName.empty() ? "" : stageName + ".") + "vars[" + std::to_string(i) + "]";
-            if (anyPlaceholder(item)) {
-                st.error(item.pos(), f, "interpolation ('${...}') is not allowed in vars");
-                continue;
-            }
-            Value merged;
-            std::string sourceName = source;
-            if (item.isString()) {
-                const std::string& spec = item.text();
-                const auto colon = spec.find(':');
-                const std::string path = spec.substr(0, colon);
-                std::vector<std::string> keys;
-                if (colon != std::string::npos) {
-                    std::size_t at = colon + 1;
-                    while (at <= spec.size()) {
-                        auto comma = spec.find(',', at);
-                        if (comma == std::string::npos)
-                            comma = spec.size();
-                        if (comma > at)
-                            keys.push_back(spec.substr(at, comma - at));
-                        at = comma + 1;
-                    }
-                }
-                if (path.empty()) {
-                    st.error(item.pos(), f, "a vars entry names a params file, such as params.yaml or config.yaml:train,data");
-                    continue;
-                }
-                const std::string rel = normalizePath(base.empty() ? path : base + "/" + path);
-                bool already = false;
-                if (auto err = ctx.noteImport(rel, keys, already); !err.empty()) {
-                    st.error(item.pos(), f, err);
-                    continue;
-                }
-                if (already)
-                    continue;
-                std::string err;
-                const Value* file = st.yamlFile(rel, err);
-                if (!file) {
-                    st.error(item.pos(), f, err);
-                    continue;
-                }
-                sourceName = rel;
-                if (keys.empty()) {
-                    merged = *file;
-                } else {
-                    merged = Value::map(file->pos());
-                    bool ok = true;
-                    for (const auto& k : keys) {
-                        const Value* v = file->find(k);
-                        if (!v) {
-                            std::string hint = didYouMean(k, [&] {
-                                std::vector<std::string> names;
-                                for (const auto& [kk, vv] : file->entries())
-                                    names.push_back(scalarText(kk));
-                                return names;
-                            }());
-                            st.error(item.pos(), f, "could not find '" + k + "' in '" + st.display(rel) + "'"
-                                                        + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-                            ok = false;
-                            continue;
-                        }
-                        merged.insert(Value::string(k), *v);
-                    }
-                    if (!ok)
-                        continue;
-                }
-            } else if (item.isMap()) {
-                merged = item;
-            } else {
-                st.error(item.pos(), f, "must be a params file name or a mapping of values, not " + item.kindName());
-                continue;
-            }
-            if (reserveItemKey) {
-                for (const char* reserved : {"item", "key"})
-                    if (merged.find(reserved)) {
-                        st.error(item.pos(), f, std::string("'") + reserved + "' is reserved in foreach and matrix stages; rename the variable");
-                        merged = Value::map();
-                    }
-            }
-            if (auto err = ctx.merge(merged, sourceName); !err.empty())
-                st.error(item.pos(), f, err);
-        }
-    }
-
-    void loadGlobals(const Value& root)
-    {
-        if (st.files.exists(st.spec.root / "params.yaml")) {
-            std::string err;
-            bool already = false;
-            (void)globals.noteImport("params.yaml", {}, already);
-            if (const Value* params = st.yamlFile("params.yaml", err)) {
-                if (auto merr = globals.merge(*params, "params.yaml"); !merr.empty())
-                    st.error({}, "vars", merr);
-            } else if (!err.empty()) {
-                st.error({}, "", err);
-            }
-        }
-        if (const Value* vars = root.find("vars"))
-            loadVars(*vars, globals, "", "vars", "", false);
-        st.spec.variables = globals.root();
-    }
-
-    // One stage from `tmpl` (a stage mapping) with item/key set for generated stages.
-    void generate(int entryIndex, const Value& tmpl, const std::string& prefix, const std::string& name,
-                  const std::string& key, const Value* item, const Value* keyValue)
-    {
-        StageEntry& entry = st.spec.entries[static_cast<std::size_t>(entryIndex)];
-        Stage stage;
-        stage.name = name;
-        stage.entry = entry.name;
-        stage.key = key;
-        stage.entryIndex = entryIndex;
-        stage.pos = entry.pos;
-        const bool generated = item != nullptr;
-
-        Scope scope{&globals.root(), item, keyValue};
-        std::optional<VarContext> local;
-        const Value* vars = tmpl.find("vars");
-        if (vars && !(vars->isList() && vars->items().empty()) && !vars->isNull()) {
-            local = globals;
-            std::string base;
-            if (const Value* w = tmpl.find("wdir"); w && w->isString()) {
-                std::vector<ResolveProblem> problems;
-                Value wr = resolveValue(*w, scope, "wdir", problems);
-                if (problems.empty() && wr.isString())
-                    base = normalizePath(wr.text()) == "." ? "" : normalizePath(wr.text());
-            }
-            loadVars(*vars, *local, base, prefix + ".vars", name, generated);
-            scope.vars = &local->root();
-        }
-
-        Value resolved = Value::map(tmpl.pos());
-        for (const auto& [k, v] : tmpl.entries()) {
-            const std::string field = scalarText(k);
-            if (field == "matrix" && entry.kind == StageEntry::Kind::Matrix)
-                continue;  // expanded already
-            if (field == "vars") {  // loaded above, never interpolated
-                resolved.insert(k, v);
-                continue;
-            }
-            std::vector<ResolveProblem> problems;
-            Value rv = resolveValue(v, scope, field, problems);
-            st.report(problems, prefix + "." + field, generated ? name : std::string());
-            resolved.insert(k, std::move(rv));
-        }
-        detail::parseStageFields(st, resolved, stage, prefix);
-
-        if (st.spec.byName.count(stage.name)) {
-            st.error(entry.pos, prefix, "stage '" + stage.name + "' is defined twice");
-            return;
-        }
-        const int index = static_cast<int>(st.spec.stages.size());
-        st.spec.byName.emplace(stage.name, index);
-        entry.stages.push_back(index);
-        st.spec.stages.push_back(std::move(stage));
-    }
-
-    // foreach/matrix data: a list or mapping written out, or `${var}` naming one.
-    std::optional<Value> iterable(const Value& v, const std::string& field, const char* what)
-    {
-        std::vector<ResolveProblem> problems;
-        Value data = resolveValue(v, Scope{&globals.root(), nullptr, nullptr}, what, problems);
-        st.report(problems, field, {});
-        if (!problems.empty())
-            return std::nullopt;
-        return data;
-    }
-
-    void foreachEntry(int entryIndex, const Value& body, const std::string& prefix)
-    {
-        const StageEntry entry = st.spec.entries[static_cast<std::size_t>(entryIndex)];
-        const Value* data = body.find("foreach");
-        const Value* tmpl = body.find("do");
-        for (const auto& [k, v] : body.entries()) {
-            const std::string key = scalarText(k);
-            if (key != "foreach" && key != "do")
-                st.error(k.pos(), prefix + "." + key, "'" + key + "' is not allowed beside 'foreach' and 'do'"
-                                                          + std::string(key == "matrix" ? " (a stage has foreach or matrix, not both)" : "; move it into 'do'"));
-        }
-        if (!data) {
-            st.error(entry.pos, prefix, "'do' needs a 'foreach' list or mapping to iterate over");
-            return;
-        }
-        if (!tmpl) {
-            st.error(entry.pos, prefix, "'foreach' needs a 'do' stage to generate");
-            return;
-        }
-        if (!tmpl->isMap()) {
-            st.error(tmpl->pos(), prefix + ".do", "must be a stage mapping with at least 'cmd', not " + tmpl->kindName());
-            return;
-        }
-        auto items = iterable(*data, prefix + ".foreach", "foreach");
-        if (!items)
-            return;
-        if (!items->isList() && !items->isMap()) {
-            st.error(data->pos(), prefix + ".foreach", "must be a list, a mapping or '${name}' of one, not " + items->kindName()
-                                                          + (items->isString() ? " ('" + items->text() + "')" : ""));
-            return;
-        }
-        const bool isMap = items->isMap();
-        for (const char* name : {"item", "key"})
-            if ((isMap || std::string(name) == "item") && globals.root().find(name))
-                st.warning(data->pos(), prefix + ".foreach", std::string("'") + name + "' is already defined; stages generated from '"
-                                                                 + entry.name + "' see the foreach's " + name + " instead");
-        std::vector<std::pair<std::string, const Value*>> members;
-        std::unordered_map<std::string, std::size_t> at;
-        auto add = [&](std::string key, const Value* v, SourcePos pos) {
-            auto [it, fresh] = at.emplace(key, members.size());
-            if (fresh) {
-                members.emplace_back(std::move(key), v);
-                return;
-            }
-            st.warning(pos, prefix + ".foreach", "'" + key + "' appears twice; stage '" + entry.name + "@" + key
-                                                     + "' is generated once, from the last one (as DVC does)");
-            members[it->second].second = v;
-        };
-        if (isMap) {
-            for (const auto& [k, v] : items->entries())
-                add(scalarText(k), &v, k.pos());
-        } else {
-            bool composite = false;
-            for (const auto& v : items->items())
-                composite = composite || !v.isScalar();
-            for (std::size_t i = 0; i < items->items().size(); ++i) {
-                const Value& v = items->items()[i];
-                add(composite ? std::to_string(i) : scalarText(v), &v, v.pos());
-            }
-        }
-        if (members.empty())
-            st.warning(data->pos(), prefix + ".foreach", "iterates over nothing, so '" + entry.name + "' makes no stages");
-        if (members.size() > kMaxGenerated) {
-            st.error(data->pos(), prefix + ".foreach", "generates " + std::to_string(members.size()) + " stages, more than "
-                                                           + std::to_string(kMaxGenerated));
-            return;
-        }
-        for (const auto& [key, v] : members) {
-            const Value keyValue = Value::string(key);
-            generate(entryIndex, *tmpl, prefix + ".do", entry.name + "@" + key, key, v, isMap ? &keyValue : nullptr);
-        }
-    }
-
-    void matrixEntry(int entryIndex, const Value& body, const std::string& prefix)
-    {
-        const StageEntry entry = st.spec.entries[static_cast<std::size_t>(entryIndex)];
-        const Value* matrix = body.find("matrix");
-        for (const char* k : {"foreach", "do"})
-            if (const Value* v = body.find(k); v)
-                st.error(v->pos(), prefix + "." + k, "a stage has 'matrix' or 'foreach', not both");
-        if (!matrix->isMap() || matrix->entries().empty()) {
-            st.error(matrix->pos(), prefix + ".matrix", "must be a mapping of names to lists of values, such as {model: [cnn, mlp], lr: [0.1, 0.01]}");
-            return;
-        }
-        std::vector<std::string> names;
-        std::vector<Value> lists;
-        bool ok = true;
-        double combos = 1;
-        for (const auto& [k, v] : matrix->entries()) {
-            const std::string name = scalarText(k);
-            const std::string field = prefix + ".matrix." + name;
-            auto data = iterable(v, field, "matrix");
-            if (!data) {
-                ok = false;
-                continue;
-            }
-            if (!data->isList()) {
-                st.error(v.pos(), field, "must be a list of values or '${name}' of one, not " + data->kindName()
-                                             + (data->isString() ? " ('" + data->text() + "')" : ""));
-                ok = false;
-                continue;
-            }
-            combos *= static_cast<double>(data->items().size());
-            names.push_back(name);
-            lists.push_back(std::move(*data));
-        }
-        if (!ok)
-            return;
-        for (const char* name : {"item", "key"})
-            if (globals.root().find(name))
-                st.warning(matrix->pos(), prefix + ".matrix", std::string("'") + name + "' is already defined; stages generated from '"
-                                                                  + entry.name + "' see the matrix's " + name + " instead");
-        if (combos == 0) {
-            st.warning(matrix->pos(), prefix + ".matrix", "has an empty list, so '" + entry.name + "' makes no stages");
-            return;
-        }
-        if (combos > static_cast<double>(kMaxGenerated)) {
-            st.error(matrix->pos(), prefix + ".matrix", "generates " + formatDouble(combos) + " stages, more than "
-                                                            + std::to_string(kMaxGenerated));
-            return;
-        }
-        std::vector<std::pair<std::string, Value>> members;
-        std::unordered_map<std::string, std::size_t> at;
-        std::vector<std::size_t> idx(names.size(), 0);
-        while (true) {
-            Value item = Value::map(matrix->pos());
-            std::string key;
-            for (std::size_t n = 0; n < names.size(); ++n) {
-                const Value& v = lists[n].items()[idx[n]];
-                item.insert(Value::string(names[n]), v);
-                key += (n ? "-" : "") + (v.isScalar() ? scalarText(v) : names[n] + std::to_string(idx[n]));
-            }
-            auto [it, fresh] = at.emplace(key, members.size());
-            if (fresh)
-                members.emplace_back(key, std::move(item));
-            else
-                members[it->second].second = std::move(item);
-            std::size_t n = names.size();
-            while (n > 0) {
-                --n;
-                if (++idx[n] < lists[n].items().size())
-                    break;
-                idx[n] = 0;
-                if (n == 0) {
-                    n = names.size() + 1;
-                    break;
-                }
-            }
-            if (n == names.size() + 1)
-                break;
-        }
-        for (const auto& [key, item] : members) {
-            const Value keyValue = Value::string(key);
-            generate(entryIndex, body, prefix, entry.name + "@" + key, key, &item, &keyValue);
-        }
-    }
-
-    void stages(const Value& stagesValue)
-    {
-        if (stagesValue.isNull()) {
-            st.warning(stagesValue.pos(), "stages", "the pipeline has no stages");
-            return;
-        }
-        if (!stagesValue.isMap()) {
-            st.error(stagesValue.pos(), "stages", "must be a mapping of stage names to stages, not " + stagesValue.kindName());
-            return;
-        }
-        if (stagesValue.entries().empty())
-            st.warning(stagesValue.pos(), "stages", "the pipeline has no stages");
-        for (const auto& [k, body] : stagesValue.entries()) {
-            StageEntry entry;
-            entry.name = scalarText(k);
-            entry.pos = k.pos();
-            const std::string prefix = "stages." + entry.name;
-            const int entryIndex = static_cast<int>(st.spec.entries.size());
-            bool skip = false;
-            if (!k.isScalar() || entry.name.empty()) {
-                st.error(k.pos(), "stages", "a stage name must be a non-empty string");
-                skip = true;
-            } else if (entry.name.find_first_of("@:/\\") != std::string::npos) {
-                st.error(k.pos(), prefix, "a stage name cannot contain '@', ':', '/' or '\\' ('" + entry.name
-                                              + "'): '@' names generated stages and ':' separates file and stage");
-                skip = true;
-            }
-            if (!skip && !body.isMap()) {
-                st.error(body.isNull() ? k.pos() : body.pos(), prefix, "must be a stage mapping with at least 'cmd', not " + body.kindName());
-                skip = true;
-            }
-            if (!skip) {
-                if (body.find("matrix"))
-                    entry.kind = StageEntry::Kind::Matrix;
-                else if (body.find("foreach") || body.find("do"))
-                    entry.kind = StageEntry::Kind::Foreach;
-            }
-            st.spec.entries.push_back(entry);
-            if (skip)
-                continue;
-            if (entry.kind == StageEntry::Kind::Matrix)
-                matrixEntry(entryIndex, body, prefix);
-            else if (entry.kind == StageEntry::Kind::Foreach)
-                foreachEntry(entryIndex, body, prefix);
-            else
-                generate(entryIndex, body, prefix, entry.name, {}, nullptr, nullptr);
-        }
-    }
-
-    void topLevel(const Value& root)
-    {
-        for (const auto& [k, v] : root.entries()) {
-            const std::string key = scalarText(k);
-            if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end()) {
-                std::string hint = didYouMean(key, kTopKeys);
-                st.error(k.pos(), key, "unknown key '" + key + "' at the top level"
-                                           + (hint.empty() ? " (expected " + joinWords(kTopKeys) + ")" : " (did you mean '" + hint + "'?)"));
-                continue;
-            }
-            auto listOf = [&](const char* what, bool stringsOnly) {
-                if (!v.isList() && !v.isNull()) {
-                    st.error(v.pos(), key, std::string("must be a list of ") + what + ", not " + v.kindName());
-                    return;
-                }
-                if (stringsOnly)
-                    for (std::size_t i = 0; i < v.items().size(); ++i)
-                        if (!v.items()[i].isString())
-                            st.error(v.items()[i].pos(), key + "[" + std::to_string(i) + "]",
-                                     std::string("must be a file name, not ") + v.items()[i].kindName());
-            };
-            if (key == "params" || key == "metrics")
-                listOf("files", true);
-            else if (key == "plots" && !v.isMap())
-                listOf("plots", false);
-            else if (key == "datasets")
-                listOf("datasets", false);
-            else if (key == "artifacts" && !v.isMap() && !v.isNull())
-                st.error(v.pos(), key, "must be a mapping of artifact names to {path: ...}, not " + v.kindName());
-        }
-    }
-
-    void spans(const Value& root, const Value& stagesValue, std::size_t stagesIndex)
-    {
-        const std::string& text = st.spec.text;
-        const long size = static_cast<long>(text.size());
-        const bool flow = stagesValue.pos().offset >= 0 && stagesValue.pos().offset < size
-                          && (text[static_cast<std::size_t>(stagesValue.pos().offset)] == '{');
-        if (flow || !stagesValue.isMap() || stagesValue.entries().empty()) {
-            for (auto& e : st.spec.entries)
-                e.lineSpan = false;
-            return;
-        }
-        // The stages mapping ends where the next top-level key's line begins, or at the end.
-        long mapEnd = size;
-        if (stagesIndex + 1 < root.entries().size() && root.entries()[stagesIndex + 1].first.pos().offset >= 0)
-            mapEnd = lineStart(text, root.entries()[stagesIndex + 1].first.pos().offset);
-        const auto& entries = stagesValue.entries();
-        for (std::size_t i = 0; i < entries.size() && i < st.spec.entries.size(); ++i) {
-            const long begin = lineStart(text, entries[i].first.pos().offset);
-            const long next = i + 1 < entries.size() ? lineStart(text, entries[i + 1].first.pos().offset) : mapEnd;
-            st.spec.entries[i].span = {begin, trimTrailingGap(text, begin, std::max(begin, next))};
-        }
-        st.spec.stagesSpan = {lineStart(text, root.entries()[stagesIndex].first.pos().offset), st.spec.entries.back().span.end};
-    }
-};
-
 } // namespace
 
 namespace detail {
+
+// vars: [file, file:key1,key2, {name: value}] merged into `ctx`.
+void Loader::loadVars(const Value& vars, VarContext& ctx, const std::string& base, const std::string& field,
+                      const std::string& stageName, bool reserveItemKey)
+{
+    if (vars.isNull())
+        return;
+    if (!vars.isList()) {
+        st.error(vars.pos(), field, "must be a list of params files and mappings, not " + vars.kindName());
+        return;
+    }
+    for (std::size_t i = 0; i < vars.items().size(); ++i) {
+        const Value& item = vars.items()[i];
+        const std::string f = field + "[" + std::to_string(i) + "]";
+        const std::string source = (stageName.empty() ? "" : stageName + ".") + "vars[" + std::to_string(i) + "]";
+        if (anyPlaceholder(item)) {
+            st.error(item.pos(), f, "interpolation ('${...}') is not allowed in vars");
+            continue;
+        }
+        Value merged;
+        std::string sourceName = source;
+        if (item.isString()) {
+            const std::string& spec = item.text();
+            const auto colon = spec.find(':');
+            const std::string path = spec.substr(0, colon);
+            std::vector<std::string> keys;
+            if (colon != std::string::npos) {
+                std::size_t at = colon + 1;
+                while (at <= spec.size()) {
+                    auto comma = spec.find(',', at);
+                    if (comma == std::string::npos)
+                        comma = spec.size();
+                    if (comma > at)
+                        keys.push_back(spec.substr(at, comma - at));
+                    at = comma + 1;
+                }
+            }
+            if (path.empty()) {
+                st.error(item.pos(), f, "a vars entry names a params file, such as params.yaml or config.yaml:train,data");
+                continue;
+            }
+            const std::string rel = normalizePath(base.empty() ? path : base + "/" + path);
+            bool already = false;
+            if (auto err = ctx.noteImport(rel, keys, already); !err.empty()) {
+                st.error(item.pos(), f, err);
+                continue;
+            }
+            if (already)
+                continue;
+            std::string err;
+            const Value* file = st.yamlFile(rel, err);
+            if (!file) {
+                st.error(item.pos(), f, err);
+                continue;
+            }
+            sourceName = rel;
+            if (keys.empty()) {
+                merged = *file;
+            } else {
+                merged = Value::map(file->pos());
+                bool ok = true;
+                for (const auto& k : keys) {
+                    const Value* v = file->find(k);
+                    if (!v) {
+                        std::string hint = didYouMean(k, [&] {
+                            std::vector<std::string> names;
+                            for (const auto& [kk, vv] : file->entries())
+                                names.push_back(scalarText(kk));
+                            return names;
+                        }());
+                        st.error(item.pos(), f, "could not find '" + k + "' in '" + st.display(rel) + "'"
+                                                    + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+                        ok = false;
+                        continue;
+                    }
+                    merged.insert(Value::string(k), *v);
+                }
+                if (!ok)
+                    continue;
+            }
+        } else if (item.isMap()) {
+            merged = item;
+        } else {
+            st.error(item.pos(), f, "must be a params file name or a mapping of values, not " + item.kindName());
+            continue;
+        }
+        if (reserveItemKey) {
+            for (const char* reserved : {"item", "key"})
+                if (merged.find(reserved)) {
+                    st.error(item.pos(), f, std::string("'") + reserved + "' is reserved in foreach and matrix stages; rename the variable");
+                    merged = Value::map();
+                }
+        }
+        if (auto err = ctx.merge(merged, sourceName); !err.empty())
+            st.error(item.pos(), f, err);
+    }
+}
+
+void Loader::loadGlobals(const Value& root)
+{
+    if (st.files.exists(st.spec.root / "params.yaml")) {
+        std::string err;
+        bool already = false;
+        (void)globals.noteImport("params.yaml", {}, already);
+        // Problems of params.yaml itself are reported in its own name.
+        if (const Value* params = st.yamlFile("params.yaml", err)) {
+            if (auto merr = globals.merge(*params, "params.yaml"); !merr.empty())
+                st.diags.error(st.display("params.yaml"), params->pos(), "", merr);
+        } else if (!err.ends_with("is not valid YAML")) {
+            st.diags.error(st.display("params.yaml"), {1, 1, 0}, "", err);
+        }
+    }
+    if (const Value* vars = root.find("vars"))
+        loadVars(*vars, globals, "", "vars", "", false);
+    st.spec.variables = globals.root();
+}
+
+// One stage from `tmpl` (a stage mapping) with item/key set for generated stages.
+void Loader::generate(int entryIndex, const Value& tmpl, const std::string& prefix, const std::string& name,
+                      const std::string& key, const Value* item, const Value* keyValue)
+{
+    StageEntry& entry = st.spec.entries[static_cast<std::size_t>(entryIndex)];
+    Stage stage;
+    stage.name = name;
+    stage.entry = entry.name;
+    stage.key = key;
+    stage.entryIndex = entryIndex;
+    stage.pos = entry.pos;
+    const bool generated = item != nullptr;
+
+    Scope scope{&globals.root(), item, keyValue};
+    std::optional<VarContext> local;
+    const Value* vars = tmpl.find("vars");
+    if (vars && !(vars->isList() && vars->items().empty()) && !vars->isNull()) {
+        local = globals;
+        std::string base;
+        if (const Value* w = tmpl.find("wdir"); w && w->isString()) {
+            std::vector<ResolveProblem> problems;
+            Value wr = resolveValue(*w, scope, "wdir", problems);
+            if (problems.empty() && wr.isString())
+                base = normalizePath(wr.text()) == "." ? "" : normalizePath(wr.text());
+        }
+        loadVars(*vars, *local, base, prefix + ".vars", name, generated);
+        scope.vars = &local->root();
+    }
+
+    Value resolved = Value::map(tmpl.pos());
+    for (const auto& [k, v] : tmpl.entries()) {
+        const std::string field = scalarText(k);
+        if (field == "matrix" && entry.kind == StageEntry::Kind::Matrix)
+            continue;  // expanded already
+        if (field == "vars") {  // loaded above, never interpolated
+            resolved.insert(k, v);
+            continue;
+        }
+        std::vector<ResolveProblem> problems;
+        Value rv = resolveValue(v, scope, field, problems);
+        st.report(problems, prefix + "." + field, generated ? name : std::string());
+        resolved.insert(k, std::move(rv));
+    }
+    detail::parseStageFields(st, resolved, stage, prefix);
+
+    if (st.spec.byName.count(stage.name)) {
+        st.error(entry.pos, prefix, "stage '" + stage.name + "' is defined twice");
+        return;
+    }
+    const int index = static_cast<int>(st.spec.stages.size());
+    st.spec.byName.emplace(stage.name, index);
+    entry.stages.push_back(index);
+    st.spec.stages.push_back(std::move(stage));
+}
+
+void Loader::stages(const Value& stagesValue)
+{
+    if (stagesValue.isNull()) {
+        st.warning(stagesValue.pos(), "stages", "the pipeline has no stages");
+        return;
+    }
+    if (!stagesValue.isMap()) {
+        st.error(stagesValue.pos(), "stages", "must be a mapping of stage names to stages, not " + stagesValue.kindName());
+        return;
+    }
+    if (stagesValue.entries().empty())
+        st.warning(stagesValue.pos(), "stages", "the pipeline has no stages");
+    for (const auto& [k, body] : stagesValue.entries()) {
+        StageEntry entry;
+        entry.name = scalarText(k);
+        entry.pos = k.pos();
+        const std::string prefix = "stages." + entry.name;
+        const int entryIndex = static_cast<int>(st.spec.entries.size());
+        bool skip = false;
+        if (!k.isScalar() || entry.name.empty()) {
+            st.error(k.pos(), "stages", "a stage name must be a non-empty string");
+            skip = true;
+        } else if (entry.name.find_first_of("@:/\\") != std::string::npos) {
+            st.error(k.pos(), prefix, "a stage name cannot contain '@', ':', '/' or '\\' ('" + entry.name
+                                          + "'): '@' names generated stages and ':' separates file and stage");
+            skip = true;
+        }
+        if (!skip && !body.isMap()) {
+            st.error(body.isNull() ? k.pos() : body.pos(), prefix, "must be a stage mapping with at least 'cmd', not " + body.kindName());
+            skip = true;
+        }
+        if (!skip) {
+            if (body.find("matrix"))
+                entry.kind = StageEntry::Kind::Matrix;
+            else if (body.find("foreach") || body.find("do"))
+                entry.kind = StageEntry::Kind::Foreach;
+        }
+        st.spec.entries.push_back(entry);
+        if (skip)
+            continue;
+        if (entry.kind == StageEntry::Kind::Matrix)
+            matrixEntry(entryIndex, body, prefix);
+        else if (entry.kind == StageEntry::Kind::Foreach)
+            foreachEntry(entryIndex, body, prefix);
+        else
+            generate(entryIndex, body, prefix, entry.name, {}, nullptr, nullptr);
+    }
+}
+
+void Loader::topLevel(const Value& root)
+{
+    for (const auto& [k, v] : root.entries()) {
+        const std::string key = scalarText(k);
+        if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end()) {
+            std::string hint = didYouMean(key, kTopKeys);
+            st.error(k.pos(), key, "unknown key '" + key + "' at the top level"
+                                       + (hint.empty() ? " (expected " + joinWords(kTopKeys) + ")" : " (did you mean '" + hint + "'?)"));
+            continue;
+        }
+        auto listOf = [&](const char* what, bool stringsOnly) {
+            if (!v.isList() && !v.isNull()) {
+                st.error(v.pos(), key, std::string("must be a list of ") + what + ", not " + v.kindName());
+                return;
+            }
+            if (stringsOnly)
+                for (std::size_t i = 0; i < v.items().size(); ++i)
+                    if (!v.items()[i].isString())
+                        st.error(v.items()[i].pos(), key + "[" + std::to_string(i) + "]",
+                                 std::string("must be a file name, not ") + v.items()[i].kindName());
+        };
+        if (key == "params" || key == "metrics")
+            listOf("files", true);
+        else if (key == "plots" && !v.isMap())
+            listOf("plots", false);
+        else if (key == "datasets")
+            listOf("datasets", false);
+        else if (key == "artifacts" && !v.isMap() && !v.isNull())
+            st.error(v.pos(), key, "must be a mapping of artifact names to {path: ...}, not " + v.kindName());
+    }
+}
+
+void Loader::spans(const Value& root, const Value& stagesValue, std::size_t stagesIndex)
+{
+    const std::string& text = st.spec.text;
+    const long size = static_cast<long>(text.size());
+    const bool flow = stagesValue.pos().offset >= 0 && stagesValue.pos().offset < size
+                      && (text[static_cast<std::size_t>(stagesValue.pos().offset)] == '{');
+    if (flow || !stagesValue.isMap() || stagesValue.entries().empty()) {
+        for (auto& e : st.spec.entries)
+            e.lineSpan = false;
+        return;
+    }
+    // The stages mapping ends where the next top-level key's line begins, or at the end.
+    long mapEnd = size;
+    if (stagesIndex + 1 < root.entries().size() && root.entries()[stagesIndex + 1].first.pos().offset >= 0)
+        mapEnd = lineStart(text, root.entries()[stagesIndex + 1].first.pos().offset);
+    const auto& entries = stagesValue.entries();
+    for (std::size_t i = 0; i < entries.size() && i < st.spec.entries.size(); ++i) {
+        const long begin = lineStart(text, entries[i].first.pos().offset);
+        const long next = i + 1 < entries.size() ? lineStart(text, entries[i + 1].first.pos().offset) : mapEnd;
+        st.spec.entries[i].span = {begin, trimTrailingGap(text, begin, std::max(begin, next))};
+    }
+    st.spec.stagesSpan = {lineStart(text, root.entries()[stagesIndex].first.pos().offset), st.spec.entries.back().span.end};
+}
+
 
 SourcePos LoadState::posInString(const Value& str, std::size_t index) const
 {

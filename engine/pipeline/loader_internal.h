@@ -43,6 +43,30 @@ struct LoadState {
 // ("stages.train" or "stages.build.do").
 void parseStageFields(LoadState& st, const Value& m, Stage& stage, const std::string& prefix);
 
+constexpr std::size_t kMaxGenerated = 200'000;  // stages one foreach/matrix entry may make
+
+// Loads the variables and the stages of one file into st.spec (loader.cpp), foreach and
+// matrix entries expanded by expand.cpp.
+struct Loader {
+    LoadState& st;
+    VarContext globals;
+
+    // vars: [file, file:key1,key2, {name: value}] merged into `ctx`.
+    void loadVars(const Value& vars, VarContext& ctx, const std::string& base, const std::string& field,
+                  const std::string& stageName, bool reserveItemKey);
+    void loadGlobals(const Value& root);
+    // One stage from `tmpl` (a stage mapping) with item/key set for generated stages.
+    void generate(int entryIndex, const Value& tmpl, const std::string& prefix, const std::string& name,
+                  const std::string& key, const Value* item, const Value* keyValue);
+    // foreach/matrix data: a list or mapping written out, or `${var}` naming one.
+    std::optional<Value> iterable(const Value& v, const std::string& field, const char* what);
+    void foreachEntry(int entryIndex, const Value& body, const std::string& prefix);
+    void matrixEntry(int entryIndex, const Value& body, const std::string& prefix);
+    void stages(const Value& stagesValue);
+    void topLevel(const Value& root);
+    void spans(const Value& root, const Value& stagesValue, std::size_t stagesIndex);
+};
+
 // The keys a stage may have, for "did you mean".
 const std::vector<std::string>& stageKeys();
 

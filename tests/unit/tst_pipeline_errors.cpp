@@ -34,6 +34,8 @@ void TestPipelineErrors::errors_data()
     row("yaml syntax: unclosed flow list", s + "    cmd: [echo, x\n", 4, 1, "YAML syntax");
     row("yaml syntax: bad indentation", s + "    cmd: x\n   deps: [a]\n", 4, 4, "YAML syntax: end of map not found");
     row("yaml syntax: tab", "stages:\n\ta:\n", 2, 3, "YAML syntax");
+    row("stray comma (yaml-cpp 0.7 would loop)", "[a],\nstages: {}\n", 1, 4, "',' outside [ ] or { }");
+    row("comma after a block list", "stages:\n  a:\n    cmd: x\n    deps:\n      - a\n,\n", 6, 1, "',' outside [ ] or { }");
     row("two documents", "stages: {}\n---\nx: 1\n", 3, 1, "one YAML document");
     row("root is a list", "- a\n- b\n", 1, 1, "a pipeline file is a mapping");
     row("unknown top-level key", "stage:\n  a:\n    cmd: x\n", 1, 1, "unknown key 'stage' at the top level (did you mean 'stages'?)");
