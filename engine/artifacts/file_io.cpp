@@ -167,7 +167,10 @@ Status readPipelined(int fd, const std::filesystem::path& name, const IoHooks& h
 Status readChunks(int fd, const std::filesystem::path& name, char* buffer, const IoHooks& hooks,
                   const std::function<Status(const char*, std::size_t)>& onChunk, std::uint64_t sizeHint)
 {
-    if (sizeHint >= kPipelineMin && !hooks.noReadAhead)
+    static const bool spareCore = std::thread::hardware_concurrency() >= 4;
+    const bool readAhead = hooks.readAhead == IoHooks::ReadAhead::On
+                           || (hooks.readAhead == IoHooks::ReadAhead::Auto && spareCore);
+    if (sizeHint >= kPipelineMin && readAhead)
         return readPipelined(fd, name, hooks, onChunk);
     std::uint64_t offset = 0;
     for (;;) {

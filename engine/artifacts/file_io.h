@@ -22,7 +22,9 @@ struct IoHooks {
     // Replaces ::write; return -1 and set errno to fail.
     std::function<ssize_t(int fd, const void* data, std::size_t size)> write;
     bool noReflink = false;  // skip the FICLONE attempt (tests the copy path on any filesystem)
-    bool noReadAhead = false;  // read and hash in turns on one thread (bench_artifacts compares)
+    // A reader thread for large files: Auto uses one when the machine has a core to spare
+    // (4 or more); on 2 cores shared with other work it only competes (bench_artifacts).
+    enum class ReadAhead { Auto, On, Off } readAhead = ReadAhead::Auto;
 };
 
 // Read buffer per thread: large enough that a read costs little next to hashing the chunk.
@@ -62,9 +64,9 @@ std::string describeErrno(int err, const std::filesystem::path& path, const std:
 // itself and must never read through one).
 Result<Fd> openForRead(const std::filesystem::path& path, bool followLink);
 // Reads the file to its end in kChunkSize pieces, calling onChunk(data, size) for each. For a
-// file of `sizeHint` >= kPipelineMin bytes a reader thread reads ahead into a few buffers of
-// its own while onChunk hashes, so reading (a copy from the page cache, or the disk) and
-// hashing overlap instead of taking turns.
+// file of `sizeHint` >= kPipelineMin bytes a reader thread may read ahead into a few buffers
+// of its own while onChunk hashes, so reading (a copy from the page cache, or the disk) and
+// hashing overlap instead of taking turns (IoHooks::readAhead).
 constexpr std::uint64_t kPipelineMin = 8 * kChunkSize;
 Status readChunks(int fd, const std::filesystem::path& name, char* buffer, const IoHooks& hooks,
                   const std::function<Status(const char*, std::size_t)>& onChunk, std::uint64_t sizeHint = 0);

@@ -143,6 +143,13 @@ void TestArtifacts::hashesEqualSha256sum()
     QVERIFY2(digest, digest.ok() ? "" : digest.message().c_str());
     QCOMPARE(digest->size, static_cast<std::uint64_t>(size));
     QCOMPARE(QString::fromStdString(digest->hash), QString::fromStdString(sha256sum(p)));
+    // The same with a read-ahead thread forced on and off (Auto picks one by core count).
+    for (auto mode : {IoHooks::ReadAhead::On, IoHooks::ReadAhead::Off}) {
+        IoHooks hooks;
+        hooks.readAhead = mode;
+        auto d = hashFile(p, true, hooks);
+        QVERIFY(d && d->hash == digest->hash);
+    }
     // Stored by copy, the object is named by the same hash and holds the same bytes.
     ObjectStore store(storeRoot(), IoHooks{{}, {}, true});
     auto added = addPath(store, p);
@@ -374,6 +381,7 @@ void TestArtifacts::changeWhileHashingDetected()
     for (bool reflinkOff : {true, false}) {
         IoHooks big;
         big.noReflink = reflinkOff;
+        big.readAhead = IoHooks::ReadAhead::On;  // whatever the machine's core count
         big.afterChunk = [&](const fs::path& file, std::uint64_t offset) {
             if (file == large && offset == 5 * kChunkSize)
                 std::ofstream(large, std::ios::binary | std::ios::app) << "grown";
