@@ -17,7 +17,7 @@ struct Converter {
     long offsetShift = 0;  // a UTF-8 byte order mark yaml-cpp skips without counting
     long nodes = 0;
     std::vector<YamlError>* problems = nullptr;
-    std::vector<YAML::Node> path;  // the collections being converted, outermost first
+    std::vector<const YAML::Node*> path;  // the collections being converted, outermost first
 
     SourcePos pos(const YAML::Mark& m, SourcePos fallback) const
     {
@@ -49,15 +49,15 @@ struct Converter {
         const SourcePos p = pos(n.Mark(), fallback);
         if (n.IsMap() || n.IsSequence()) {
             // An alias may name the collection that holds it: refuse the loop.
-            for (const auto& open : path)
-                if (open.is(n))
+            for (const YAML::Node* open : path)
+                if (open->is(n))
                     throw YAML::Exception(n.Mark(), "an alias refers to a collection that contains it");
             if (path.size() >= kMaxDepth)
                 throw YAML::Exception(n.Mark(), "values nest deeper than " + std::to_string(kMaxDepth) + " levels");
-            path.push_back(n);
+            path.push_back(&n);
         }
         struct Pop {
-            std::vector<YAML::Node>& path;
+            std::vector<const YAML::Node*>& path;
             bool active;
             ~Pop()
             {
@@ -77,13 +77,24 @@ struct Converter {
         case YAML::NodeType::Map: {
             Value v = Value::map(p);
             v.entries().reserve(n.size());
-            std::unordered_set<std::string> seen;
+            std::unordered_set<std::string> seen;  // used past a few keys; small maps compare directly
             for (const auto& kv : n) {
                 Value key = convert(kv.first, p);
                 Value value = convert(kv.second, key.pos());
                 if (key.isScalar()) {
                     std::string k = scalarText(key);
-                    if (!seen.insert(k).second && problems)
+                    bool repeated = false;
+                    if (v.entries().size() < 8) {
+                        for (const auto& [other, ov] : v.entries())
+                            repeated = repeated || (other.isScalar() && scalarText(other) == k);
+                    } else {
+                        if (seen.empty())
+                            for (const auto& [other, ov] : v.entries())
+                                if (other.isScalar())
+                                    seen.insert(scalarText(other));
+                        repeated = !seen.insert(k).second;
+                    }
+                    if (repeated && problems)
                         problems->push_back({key.pos(), "duplicate key '" + k + "'"});
                 }
                 v.insert(std::move(key), std::move(value));
