@@ -50,6 +50,9 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
         showError(tr("Cannot open project"), message);
         Q_EMIT projectFailed(message);
     });
+    connect(m_session, &ProjectSession::progress, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
     connect(m_session, &ProjectSession::runsChanged, this, [this] {
         m_runs->refresh();
         showRunCount();

@@ -21,6 +21,7 @@ ProjectSession::ProjectSession(QObject* parent, int pollMs)
         Q_EMIT opened(name, root);
     });
     connect(m_worker, &SessionWorker::failed, this, &ProjectSession::failed);
+    connect(m_worker, &SessionWorker::progress, this, &ProjectSession::progress);
     connect(m_worker, &SessionWorker::runsChanged, this, &ProjectSession::runsChanged);
     connect(m_worker, &SessionWorker::runLoaded, this, [this](const widgets::RunDetailPtr& detail) {
         if (detail && QString::fromStdString(detail->run.id) == m_runId)

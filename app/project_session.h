@@ -35,6 +35,7 @@ public:
 Q_SIGNALS:
     void opened(const QString& name, const QString& root);
     void failed(const QString& message);
+    void progress(const QString& message);
     // The project's database changed (the runs table re-reads its rows).
     void runsChanged();
     void runLoaded(const cairn::widgets::RunDetailPtr& detail);

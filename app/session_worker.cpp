@@ -1,8 +1,10 @@
 #include "app/session_worker.h"
 
 #include "app/log_tail.h"
+#include "app/new_project.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTimer>
 
 #include <filesystem>
@@ -36,6 +38,16 @@ void SessionWorker::open(const QString& dir)
         return;
     }
     auto store = Store::open(project->databasePath(), Store::Mode::ReadOnly);
+    if (!store && Store::needsMigration(project->databasePath())) {
+        // A project from an older Cairn: the engine, its only writer, upgrades the schema
+        // when it starts; then the read-only connection can open it.
+        Q_EMIT progress(tr("Upgrading the project database to this version of Cairn..."));
+        if (QString why = startEngine(QString::fromStdString(project->root().string())); !why.isEmpty()) {
+            Q_EMIT failed(QString::fromStdString(store.message()) + QStringLiteral("\n") + why);
+            return;
+        }
+        store = Store::open(project->databasePath(), Store::Mode::ReadOnly);
+    }
     if (!store) {
         Q_EMIT failed(QString::fromStdString(store.message()));
         return;
@@ -50,6 +62,24 @@ void SessionWorker::open(const QString& dir)
         m_dataVersion = *version;
     Q_EMIT opened(name, root);
     m_timer->start(m_pollMs);
+}
+
+QString SessionWorker::startEngine(const QString& root)
+{
+    const QString cairn = NewProject::findCairn();
+    if (cairn.isEmpty())
+        return tr("The 'cairn' command was not found next to the workbench or on PATH.");
+    QProcess process;
+    process.setWorkingDirectory(root);
+    process.start(cairn, {QStringLiteral("engine"), QStringLiteral("start")});
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return tr("'cairn engine start' did not finish within a minute.");
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return tr("'cairn engine start' failed: %1").arg(QString::fromUtf8(process.readAllStandardError()).trimmed());
+    return {};
 }
 
 void SessionWorker::selectRun(const QString& runId)

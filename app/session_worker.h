@@ -31,12 +31,16 @@ public:
 Q_SIGNALS:
     void opened(const QString& name, const QString& root);
     void failed(const QString& message);
+    // Long work during open (upgrading an older project's database), for the status bar.
+    void progress(const QString& message);
     // The database changed since the last look (not sent for the first look, at open): the
     // runs table re-reads its rows through its own connection.
     void runsChanged();
     void runLoaded(const cairn::widgets::RunDetailPtr& detail);
 
 private:
+    // Runs 'cairn engine start' in `root` and waits; an empty string when it worked.
+    QString startEngine(const QString& root);
     void noteRunsChanged();
     void loadRun(bool metricsToo);
     std::string runSignature(const std::string& runId);

@@ -16,6 +16,18 @@ Store::Store(std::unique_ptr<Database> db, std::filesystem::path path, int versi
 
 Store::~Store() = default;
 
+bool Store::needsMigration(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return false;
+    auto db = Database::open(path, true, false);
+    if (!db)
+        return false;
+    auto version = schema::readVersion(**db);
+    return version && *version < schema::latestVersion();
+}
+
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Mode mode)
 {
     const bool readOnly = mode == Mode::ReadOnly;
@@ -37,7 +49,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path, Mo
     if (readOnly) {
         if (*version < schema::latestVersion()) {
             return makeError(path.string() + " uses schema version " + std::to_string(*version)
-                             + " and needs migrating; run any writing cairn command (e.g. 'cairn runs' after 'cairn init') first");
+                             + " of an older Cairn and needs upgrading; 'cairn engine start' in the project upgrades it");
         }
     } else {
         if (auto s = (*db)->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;"); !s)

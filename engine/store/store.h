@@ -22,6 +22,9 @@ public:
     // Opens (ReadWrite: creates and migrates) the database at `path`. A database written by a
     // newer Cairn is refused before anything is written to it.
     static Result<std::unique_ptr<Store>> open(const std::filesystem::path& path, Mode mode);
+    // True when the database exists with an older schema than this Cairn's: read-only opens
+    // refuse it until a writer (the engine, or any writing command) has migrated it.
+    static bool needsMigration(const std::filesystem::path& path);
     ~Store();
 
     Store(const Store&) = delete;

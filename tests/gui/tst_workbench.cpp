@@ -5,6 +5,7 @@
 #include "app/new_project.h"
 #include "app/screenshot.h"
 #include "engine/store/project.h"
+#include "engine/store/schema.h"
 #include "engine/store/store.h"
 #include "widgets/charts/metric_chart.h"
 #include "widgets/charts/metric_grid.h"
@@ -195,6 +196,34 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 10000);
         QCOMPARE(shown.front().at(0).toInt(), 0);
         QCOMPARE(window.projectRoot(), QFileInfo(target).absoluteFilePath());
+    }
+
+    void opensAProjectOfAnOlderCairnByUpgradingIt()
+    {
+        const QString cairn = app::NewProject::findCairn();
+        if (cairn.isEmpty() || !QFileInfo(cairn).isExecutable())
+            QSKIP("the cairn CLI is not built (CAIRN_EXECUTABLE unset)");
+        // A project whose database an older Cairn wrote (one schema version behind).
+        QTemporaryDir old;
+        testing::makeFixtureProject(old.path().toStdString(), {.runs = 1, .points = 10, .withNonFinite = false});
+        const std::filesystem::path db = Project::open(old.path().toStdString())->databasePath();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(db.string() + suffix);
+        QVERIFY(schema::createAtVersion(db, schema::latestVersion() - 1));
+        QVERIFY(Store::needsMigration(db));
+        QVERIFY(!Store::open(db, Store::Mode::ReadOnly));
+
+        app::MainWindow window(false);
+        QSignalSpy shown(&window, &app::MainWindow::runsShown);
+        QSignalSpy failed(&window, &app::MainWindow::projectFailed);
+        window.openProject(old.path());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 30000);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(!Store::needsMigration(db));
+        QProcess stop;
+        stop.setWorkingDirectory(old.path());
+        stop.start(cairn, {QStringLiteral("engine"), QStringLiteral("stop")});
+        QVERIFY(stop.waitForFinished(15000));
     }
 
     void screenshotWritesPng()
