@@ -81,6 +81,7 @@ void MainWindow::openProject(const QString& dir)
 void MainWindow::onOpened(const QString& name, const QString& root)
 {
     m_projectRoot = root;
+    statusBar()->clearMessage();  // "Upgrading the project database..." is over
     setWindowTitle(tr("%1 — Cairn Workbench").arg(name));
     m_pathLabel->setText(tr("Project %1 in %2").arg(name, QDir::toNativeSeparators(root)));
     m_recent.add(root);
