@@ -14,6 +14,16 @@ std::string outputField(const Stage& s, const Output& o)
     return "stages." + s.name + "." + outputListName(o.kind) + "[" + std::to_string(o.index) + "]";
 }
 
+// The field path of a stage as written: a generated stage's fields live in its entry's
+// template, so one problem there is reported once, not once per generated stage.
+std::string writtenField(const PipelineSpec& spec, const Stage& s)
+{
+    if (s.entry == s.name || s.entryIndex < 0)
+        return "stages." + s.name;
+    const bool foreach = spec.entries[static_cast<std::size_t>(s.entryIndex)].kind == StageEntry::Kind::Foreach;
+    return "stages." + s.entry + (foreach ? ".do" : "");
+}
+
 std::string where(const Stage& s)
 {
     return "stage '" + s.name + "' (line " + std::to_string(s.pos.line) + ")";
@@ -147,7 +157,7 @@ void validate(const PipelineSpec& spec, const Dag& dag, const SourceFiles& files
     for (const Stage& s : stages) {
         for (const ParamRef& ref : s.params) {
             const std::string rel = stagePath(s, ref.file);
-            const std::string field = "stages." + s.name + ".params";
+            const std::string field = writtenField(spec, s) + ".params";
             bool checkable = true;
             const Value* file = params.get(rel, ref, field, checkable);
             if (!file)
@@ -166,7 +176,7 @@ void validate(const PipelineSpec& spec, const Dag& dag, const SourceFiles& files
         const PathEntry& dep = s.deps[static_cast<std::size_t>(dj)];
         const std::string p = stagePath(s, dep.path);
         if (!files.exists(spec.root / p))
-            diags.warning(spec.file, dep.pos, "stages." + s.name + ".deps[" + std::to_string(dep.index) + "]",
+            diags.warning(spec.file, dep.pos, writtenField(spec, s) + ".deps[" + std::to_string(dep.index) + "]",
                           "'" + p + "' is not an output of any stage and is not on disk yet");
     }
 }
