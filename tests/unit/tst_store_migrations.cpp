@@ -139,7 +139,7 @@ void TestStoreMigrations::readOnlyDoesNotMigrate()
     QVERIFY(schema::createAtVersion(path, 1));
     auto store = Store::open(path, Store::Mode::ReadOnly);
     QVERIFY(!store);
-    QVERIFY(QString::fromStdString(store.message()).contains("needs migrating"));
+    QVERIFY(QString::fromStdString(store.message()).contains("needs upgrading"));
 }
 
 QTEST_APPLESS_MAIN(TestStoreMigrations)
