@@ -15,21 +15,28 @@
 using nlohmann::ordered_json;
 
 namespace cairn::cli {
+
+int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx);     // cmd_pipeline_run.cpp
+int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx);
+
 namespace {
 
 namespace pl = cairn::pipeline;
 
-const char* kSubcommands[] = {"validate", "dag", "list"};
+const char* kSubcommands[] = {"validate", "dag", "list", "run", "status"};
 
 void printHelp(std::ostream& out)
 {
     out << "usage: cairn pipeline validate FILE [--format text|json]\n"
            "       cairn pipeline dag FILE [--format text|dot|json]\n"
-           "       cairn pipeline list [--format table|json]\n\n"
+           "       cairn pipeline list [--format table|json]\n"
+           "       cairn pipeline run FILE [--stage S | --from S] [--force] [--jobs N]\n"
+           "       cairn pipeline status FILE [--format text|json]\n\n"
            "FILE is pipelines/NAME.yaml or a dvc.yaml (read unchanged). 'validate' prints every problem\n"
            "as FILE:LINE:COLUMN: error|warning: FIELD: message and exits 1 when there are errors (warnings,\n"
            "such as data not on disk yet, exit 0). 'dag' prints the stages by level with what each one\n"
-           "needs; 'list' shows the project's pipelines. See docs/pipelines.md.\n";
+           "needs; 'list' shows the project's pipelines. 'run' runs the outdated stages through the engine,\n"
+           "in parallel and cached; 'status' says which stages are outdated and why. See docs/pipelines.md.\n";
 }
 
 std::string plural(std::size_t n, const char* word)
@@ -291,10 +298,14 @@ int cmdPipeline(const std::vector<std::string>& argv, Context& ctx)
         return dagCmd(rest, ctx);
     if (sub == "list")
         return listCmd(rest, ctx);
+    if (sub == "run")
+        return pipelineRunCmd(rest, ctx);
+    if (sub == "status")
+        return pipelineStatusCmd(rest, ctx);
     std::vector<std::string> names(std::begin(kSubcommands), std::end(kSubcommands));
     const std::string hint = didYouMean(sub, names);
     return usageError(ctx.err, "pipeline", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                               + "; expected validate, dag or list");
+                                               + "; expected validate, dag, list, run or status");
 }
 
 } // namespace cairn::cli

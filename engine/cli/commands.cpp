@@ -25,7 +25,7 @@ const std::vector<Command>& commands()
         {"gpus", "list the GPUs Cairn can see", cmdGpus},
         {"drift", "compare two datasets column by column for drift", cmdDrift},
         {"engine", "start, stop or inspect the project's background engine", cmdEngine},
-        {"pipeline", "validate a pipeline (or dvc.yaml) and show its stage graph", cmdPipeline},
+        {"pipeline", "validate, show, run (cached, parallel) a pipeline or dvc.yaml", cmdPipeline},
         {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
     };
     return table;
