@@ -64,6 +64,8 @@ private slots:
     void restoresDeletedOutputs();
     void retries();
     void missingDepIsAnErrorAtItsPosition();
+    void stagesAreTaggedRuns();
+    void timeoutFailsTheStage();
 
 private:
     QString put(const QString& rel, const QByteArray& contents)
@@ -318,6 +320,63 @@ void TestPipelineRun::missingDepIsAnErrorAtItsPosition()
              r.err.constData());
     QCOMPARE(stateOf(r.out, "use"), QString("failed"));
     QCOMPARE(stateOf(r.out, "free"), QString("done"));
+}
+
+void TestPipelineRun::stagesAreTaggedRuns()
+{
+    put("params.yaml", "train:\n  lr: 0.5\n");
+    const QString file = put("pipelines/tagged.yaml",
+                             "stages:\n"
+                             "  prep:\n"
+                             "    cmd: echo p > p.txt\n"
+                             "    outs: [p.txt]\n"
+                             "  train:\n"
+                             "    cmd: cat p.txt > t.txt\n"
+                             "    deps: [p.txt]\n"
+                             "    params: [train.lr]\n"
+                             "    env: {SEED: '7'}\n"
+                             "    outs: [t.txt]\n"
+                             "  unrelated:\n"
+                             "    cmd: echo u > u.txt\n"
+                             "    outs: [u.txt]\n");
+    // --stage runs the stage and what it needs, nothing else.
+    CliResult r = run(file, {"--stage", "train"});
+    QVERIFY2(r.exitCode == 0, r.out + r.err);
+    QCOMPARE(summaryOf(r.out).done, 2);
+    QCOMPARE(stateOf(r.out, "unrelated"), QString());
+    auto runs = m_h->store()->runs();
+    QVERIFY(runs);
+    QCOMPARE(static_cast<int>(runs->size()), 2);
+    QString pipelineRun;
+    for (const auto& rs : *runs) {
+        const auto& tags = rs.run.tags;
+        QCOMPARE(QString::fromStdString(tags.at("cairn.pipeline")), QString("tagged"));
+        QVERIFY(tags.count("cairn.stage"));
+        if (pipelineRun.isEmpty())
+            pipelineRun = QString::fromStdString(tags.at("cairn.pipeline_run"));
+        QCOMPARE(QString::fromStdString(tags.at("cairn.pipeline_run")), pipelineRun);  // one id per pipeline run
+        if (tags.at("cairn.stage") == "train") {
+            QCOMPARE(QString::fromStdString(rs.run.params.at("train.lr")), QString("0.5"));
+            QCOMPARE(QString::fromStdString(rs.run.name), QString("tagged.train"));
+        }
+    }
+}
+
+void TestPipelineRun::timeoutFailsTheStage()
+{
+    const QString file = put("pipelines/slow.yaml",
+                             "stages:\n"
+                             "  slow:\n"
+                             "    cmd: sleep 30 && echo s > s.txt\n"
+                             "    outs: [s.txt]\n"
+                             "    timeout: 1\n");
+    QElapsedTimer t;
+    t.start();
+    CliResult r = run(file);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(t.elapsed() < 20000, "the timeout did not stop the stage");
+    QCOMPARE(stateOf(r.out, "slow"), QString("failed"));
+    QVERIFY2(r.out.contains("timed out after 1 s"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestPipelineRun)
