@@ -150,7 +150,7 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
         for (const auto& o : st.outs)
             if (!o.persist)
                 fs::remove_all(job.spec->root / pl::stagePath(st, o.path), ec);
-        auto client = server::EngineClient::connect(*job.project);
+        auto client = server::ensureEngine(*job.project);
         if (!client) {
             message = client.message();
             continue;
@@ -173,6 +173,13 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
         }
         const int timeoutMs = st.timeoutSeconds ? static_cast<int>(std::min(*st.timeoutSeconds * 1000.0, 2e9)) : -1;
         auto waited = (*client)->call("wait", {{"run", run}}, timeoutMs);
+        // The engine went away (restart, crash): the next one replays the journal.
+        for (int again = 0; again < 5 && !waited && waited.message().find("closed") != std::string::npos; ++again) {
+            client = server::ensureEngine(*job.project);
+            if (!client)
+                break;
+            waited = (*client)->call("wait", {{"run", run}}, timeoutMs);
+        }
         if (!waited && st.timeoutSeconds && waited.message().find("timeout") != std::string::npos) {
             if (auto c2 = server::EngineClient::connect(*job.project))
                 (void)(*c2)->call("cancel", {{"run", run}});

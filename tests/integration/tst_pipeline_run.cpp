@@ -66,6 +66,7 @@ private slots:
     void missingDepIsAnErrorAtItsPosition();
     void stagesAreTaggedRuns();
     void timeoutFailsTheStage();
+    void survivesAnEngineRestart();
 
 private:
     QString put(const QString& rel, const QByteArray& contents)
@@ -377,6 +378,30 @@ void TestPipelineRun::timeoutFailsTheStage()
     QVERIFY2(t.elapsed() < 20000, "the timeout did not stop the stage");
     QCOMPARE(stateOf(r.out, "slow"), QString("failed"));
     QVERIFY2(r.out.contains("timed out after 1 s"), r.out.constData());
+}
+
+void TestPipelineRun::survivesAnEngineRestart()
+{
+    const QString file = put("pipelines/long.yaml",
+                             "stages:\n"
+                             "  long:\n"
+                             "    cmd: sleep 2 && echo l > l.txt\n"
+                             "    outs: [l.txt]\n"
+                             "  next:\n"
+                             "    cmd: cat l.txt > n.txt\n"
+                             "    deps: [l.txt]\n"
+                             "    outs: [n.txt]\n");
+    auto p = m_h->start({"pipeline", "run", file});
+    QTest::qWait(800);
+    // The stage keeps running under its supervisor; `pipeline run` starts the next engine at
+    // once, so `engine stop` may well see that one and say the engine did not stop.
+    m_h->cairn({"engine", "stop"});
+    QVERIFY(p->waitForFinished(60000));
+    const QByteArray out = p->readAllStandardOutput();
+    QVERIFY2(p->exitCode() == 0, out + p->readAllStandardError());
+    QCOMPARE(stateOf(out, "long"), QString("done"));
+    QCOMPARE(stateOf(out, "next"), QString("done"));
+    QCOMPARE(read("n.txt"), QByteArray("l\n"));
 }
 
 QTEST_GUILESS_MAIN(TestPipelineRun)
