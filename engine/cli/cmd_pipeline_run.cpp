@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <atomic>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <mutex>
 #include <ostream>
@@ -65,7 +67,11 @@ std::string shownParam(const std::string& k)
     return k.rfind("params.yaml:", 0) == 0 ? k.substr(12) : k;
 }
 
-enum class State { Pending, Running, Done, Cached, Failed, SkippedUpstream };
+enum class State { Pending, Running, Done, Cached, Failed, SkippedUpstream, Interrupted };
+
+// Ctrl-C / SIGTERM: cancel the stages' runs, start nothing more.
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
 
 const char* stateName(State s)
 {
@@ -76,6 +82,7 @@ const char* stateName(State s)
     case State::Cached: return "cached";
     case State::Failed: return "failed";
     case State::SkippedUpstream: return "skipped-upstream-failed";
+    case State::Interrupted: return "not-run-interrupted";
     }
     return "?";
 }
@@ -140,7 +147,7 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
     std::string run, message;
     bool ok = false;
     const int attempts = 1 + std::max(0, st.retries);
-    for (int attempt = 0; attempt < attempts && !ok; ++attempt) {
+    for (int attempt = 0; attempt < attempts && !ok && !g_interrupted; ++attempt) {
         if (attempt > 0) {
             const double backoff = std::min(30.0, 0.5 * double(1 << std::min(attempt - 1, 6)));
             std::this_thread::sleep_for(std::chrono::duration<double>(backoff));
@@ -171,6 +178,8 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
             std::lock_guard lock(shared.mutex);
             slot.run = run;
         }
+        if (g_interrupted)
+            (void)(*client)->call("cancel", {{"run", run}});
         const int timeoutMs = st.timeoutSeconds ? static_cast<int>(std::min(*st.timeoutSeconds * 1000.0, 2e9)) : -1;
         auto waited = (*client)->call("wait", {{"run", run}}, timeoutMs);
         // The engine went away (restart, crash): the next one replays the journal.
@@ -360,6 +369,13 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     Shared shared;
     std::vector<std::thread> threads;
     int running = 0;
+    bool cancelling = false;
+    g_interrupted = false;
+    struct sigaction sa {}, oldInt {}, oldTerm {};
+    sa.sa_handler = onInterrupt;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, &oldInt);
+    ::sigaction(SIGTERM, &sa, &oldTerm);
     std::unique_lock guard(shared.mutex);
     for (;;) {
         // Record finished stages.
@@ -401,6 +417,10 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             if (blocked) {
                 slot.state = State::SkippedUpstream;
                 progressed = true;
+                continue;
+            }
+            if (g_interrupted) {
+                slot.state = State::Interrupted;
                 continue;
             }
             if (!ready || running >= jobs)
@@ -449,15 +469,29 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             continue;
         if (running == 0)
             break;
-        shared.cv.wait(guard, [&] {
+        if (g_interrupted && !cancelling) {
+            cancelling = true;
+            ctx.out << "interrupted: cancelling the running stages\n";
+            ctx.out.flush();
+            for (int s : selected) {
+                const Slot& slot = slots[static_cast<std::size_t>(s)];
+                if (slot.state == State::Running && !slot.run.empty())
+                    if (auto client = server::EngineClient::connect(*project))
+                        (void)(*client)->call("cancel", {{"run", slot.run}});
+            }
+            continue;
+        }
+        shared.cv.wait_for(guard, std::chrono::milliseconds(200), [&] {
             return std::any_of(selected.begin(), selected.end(), [&](int s) { return slots[static_cast<std::size_t>(s)].finished; });
         });
     }
     guard.unlock();
     for (auto& t : threads)
         t.join();
+    ::sigaction(SIGINT, &oldInt, nullptr);
+    ::sigaction(SIGTERM, &oldTerm, nullptr);
 
-    std::size_t counts[6] = {};
+    std::size_t counts[7] = {};
     TextTable table({"stage", "state", "run", "duration"});
     for (int s : selected) {
         const Slot& slot = slots[static_cast<std::size_t>(s)];
@@ -472,6 +506,8 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     ctx.out << "pipeline " << name << " run " << runId << ": " << counts[static_cast<int>(State::Done)] << " done, "
             << counts[static_cast<int>(State::Cached)] << " cached, " << failed << " failed, " << skipped << " skipped in "
             << formatSeconds(total) << "\n";
+    if (g_interrupted)
+        return 130;
     return failed + skipped > 0 ? kExitFailure : kExitOk;
 }
 

@@ -67,6 +67,7 @@ private slots:
     void stagesAreTaggedRuns();
     void timeoutFailsTheStage();
     void survivesAnEngineRestart();
+    void interruptCancelsTheRunningStages();
 
 private:
     QString put(const QString& rel, const QByteArray& contents)
@@ -402,6 +403,31 @@ void TestPipelineRun::survivesAnEngineRestart()
     QCOMPARE(stateOf(out, "long"), QString("done"));
     QCOMPARE(stateOf(out, "next"), QString("done"));
     QCOMPARE(read("n.txt"), QByteArray("l\n"));
+}
+
+void TestPipelineRun::interruptCancelsTheRunningStages()
+{
+    const QString file = put("pipelines/stop.yaml",
+                             "stages:\n"
+                             "  forever:\n"
+                             "    cmd: sleep 30 && echo x > x.txt\n"
+                             "    outs: [x.txt]\n"
+                             "  after:\n"
+                             "    cmd: cat x.txt > y.txt\n"
+                             "    deps: [x.txt]\n"
+                             "    outs: [y.txt]\n");
+    auto p = m_h->start({"pipeline", "run", file});
+    QTest::qWait(1000);
+    QElapsedTimer t;
+    t.start();
+    p->terminate();  // SIGTERM, handled as Ctrl-C
+    QVERIFY(p->waitForFinished(20000));
+    QVERIFY2(t.elapsed() < 15000, "the running stage was not cancelled");
+    const QByteArray out = p->readAllStandardOutput();
+    QCOMPARE(p->exitCode(), 130);
+    QVERIFY2(out.contains("interrupted: cancelling"), out.constData());
+    QCOMPARE(stateOf(out, "forever"), QString("failed"));
+    QVERIFY(!QFile::exists(m_h->project() + "/y.txt"));
 }
 
 QTEST_GUILESS_MAIN(TestPipelineRun)
