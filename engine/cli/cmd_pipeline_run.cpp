@@ -543,12 +543,13 @@ int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx)
     const auto& stages = c.spec.stages;
     std::vector<std::vector<std::string>> reasons(stages.size());
     std::vector<char> outdated(stages.size(), 0);
+    pl::HashMemo memo;
     for (int s : c.dag.order()) {
         const auto& st = stages[static_cast<std::size_t>(s)];
-        const pl::StageState now = pl::computeStageState(c.spec, st);
+        const pl::StageState now = pl::computeStageState(c.spec, st, &memo);
         auto it = lockRead->stages.find(st.name);
         auto& why = reasons[static_cast<std::size_t>(s)];
-        why = pl::outdatedReasons(st, now, pl::hashOutputs(c.spec, st), it == lockRead->stages.end() ? nullptr : &it->second);
+        why = pl::outdatedReasons(st, now, pl::hashOutputs(c.spec, st, &memo), it == lockRead->stages.end() ? nullptr : &it->second);
         if (!st.frozen) {
             for (int e : c.dag.predecessors(s)) {
                 const int p = c.dag.edge(e).from;

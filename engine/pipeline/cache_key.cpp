@@ -66,6 +66,16 @@ const Value* lookupDotted(const Value& root, const std::string& key)
     return nullptr;
 }
 
+PathHash hashRel(const PipelineSpec& spec, const std::string& rel, HashMemo* memo)
+{
+    if (!memo)
+        return hashPath(spec.root / rel);
+    auto it = memo->hashes.find(rel);
+    if (it == memo->hashes.end())
+        it = memo->hashes.emplace(rel, hashPath(spec.root / rel)).first;
+    return it->second;
+}
+
 std::string joinedCmd(const Stage& stage)
 {
     std::string out;
@@ -116,7 +126,7 @@ PathHash hashPath(const fs::path& path)
     return r;
 }
 
-StageState computeStageState(const PipelineSpec& spec, const Stage& stage)
+StageState computeStageState(const PipelineSpec& spec, const Stage& stage, HashMemo* memo)
 {
     StageState s;
     s.cmd = joinedCmd(stage);
@@ -125,12 +135,13 @@ StageState computeStageState(const PipelineSpec& spec, const Stage& stage)
         s.env[k] = v;
     for (const auto& d : stage.deps) {
         const std::string rel = stagePath(stage, d.path);
-        PathHash h = hashPath(spec.root / rel);
+        PathHash h = hashRel(spec, rel, memo);
         s.deps[rel] = h.hash;
         if (h.hash.empty())
             s.missingDeps.push_back(rel);
     }
-    std::map<std::string, YamlDocument> files;
+    std::map<std::string, Value> local;
+    std::map<std::string, Value>& files = memo ? memo->params : local;
     for (const auto& ref : stage.params) {
         const std::string rel = stagePath(stage, ref.file.empty() ? "params.yaml" : ref.file);
         auto it = files.find(rel);
@@ -138,9 +149,9 @@ StageState computeStageState(const PipelineSpec& spec, const Stage& stage)
             std::ifstream in(spec.root / rel, std::ios::binary);
             std::stringstream ss;
             ss << in.rdbuf();
-            it = files.emplace(rel, in ? parseYaml(ss.str()) : YamlDocument{}).first;
+            it = files.emplace(rel, in ? parseYaml(ss.str()).root : Value()).first;
         }
-        const Value& root = it->second.root;
+        const Value& root = it->second;
         if (ref.wholeFile || ref.keys.empty()) {
             s.params[rel + ":"] = valueJson(root).dump();
             continue;
@@ -163,12 +174,12 @@ StageState computeStageState(const PipelineSpec& spec, const Stage& stage)
     return s;
 }
 
-std::map<std::string, OutState> hashOutputs(const PipelineSpec& spec, const Stage& stage)
+std::map<std::string, OutState> hashOutputs(const PipelineSpec& spec, const Stage& stage, HashMemo* memo)
 {
     std::map<std::string, OutState> out;
     for (const auto& o : stage.outs) {
         const std::string rel = stagePath(stage, o.path);
-        PathHash h = hashPath(spec.root / rel);
+        PathHash h = hashRel(spec, rel, memo);
         out[rel] = OutState{h.hash, h.directory, o.cache};
     }
     return out;

@@ -29,6 +29,14 @@ struct PathHash {
 };
 PathHash hashPath(const std::filesystem::path& path);
 
+// Hashes and params files already read in this process, by path relative to the pipeline
+// root: for `status`, where nothing changes between stages (a dep of one stage is often the
+// out of another; every stage reads params.yaml). Not for `run`, where stages rewrite files.
+struct HashMemo {
+    std::map<std::string, PathHash> hashes;
+    std::map<std::string, Value> params;  // parsed params files (Null when unreadable)
+};
+
 struct OutState {
     std::string hash;
     bool directory = false;
@@ -49,10 +57,10 @@ struct StageState {
 };
 
 // The stage's current state (deps hashed from disk, params read) and key. Outs are not hashed.
-StageState computeStageState(const PipelineSpec& spec, const Stage& stage);
+StageState computeStageState(const PipelineSpec& spec, const Stage& stage, HashMemo* memo = nullptr);
 
 // Hashes of the stage's outs on disk now; a missing one has hash "".
-std::map<std::string, OutState> hashOutputs(const PipelineSpec& spec, const Stage& stage);
+std::map<std::string, OutState> hashOutputs(const PipelineSpec& spec, const Stage& stage, HashMemo* memo = nullptr);
 
 struct LockFile {
     std::map<std::string, StageState> stages;
