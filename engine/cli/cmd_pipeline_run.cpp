@@ -370,6 +370,14 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     std::vector<std::thread> threads;
     int running = 0;
     bool cancelling = false;
+    bool lockDirty = false;
+    auto lastLockWrite = Clock::now() - std::chrono::seconds(10);
+    auto writeLockNow = [&] {
+        if (auto w = pl::writeLock(lockPath, lock); !w)
+            ctx.err << "cairn pipeline run: " << w.message() << "\n";
+        lockDirty = false;
+        lastLockWrite = Clock::now();
+    };
     g_interrupted = false;
     struct sigaction sa {}, oldInt {}, oldTerm {};
     sa.sa_handler = onInterrupt;
@@ -388,14 +396,17 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             const auto& st = stages[static_cast<std::size_t>(s)];
             if (slot.state == State::Done) {
                 lock.stages[st.name] = slot.record;
-                if (auto w = pl::writeLock(lockPath, lock); !w)
-                    ctx.err << "cairn pipeline run: " << w.message() << "\n";
+                lockDirty = true;
                 ctx.out << "  done    " << st.name << " (run " << slot.run.substr(0, 8) << ", " << formatSeconds(slot.seconds) << ")\n";
             } else {
                 ctx.out << "  failed  " << st.name << ": " << slot.message << "\n";
             }
             ctx.out.flush();
         }
+        // The lock file at most once a second while stages finish (a big pipeline's file is
+        // megabytes), and at the end: a crash loses at most a second of records.
+        if (lockDirty && Clock::now() - lastLockWrite >= std::chrono::seconds(1))
+            writeLockNow();
         // Start what is ready.
         bool progressed = false;
         for (int s : selected) {
@@ -485,6 +496,8 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             return std::any_of(selected.begin(), selected.end(), [&](int s) { return slots[static_cast<std::size_t>(s)].finished; });
         });
     }
+    if (lockDirty)
+        writeLockNow();
     guard.unlock();
     for (auto& t : threads)
         t.join();
