@@ -9,6 +9,20 @@
 namespace fs = std::filesystem;
 
 namespace cairn::cli {
+
+std::vector<ingest::ArtifactDecl> declarationsAtEnd(const exec::SupervisorReport& report, const std::vector<std::string>& extraOutputs)
+{
+    const bool succeeded = report.startError.empty() && report.end.exitCode == 0 && report.end.signal == 0;
+    std::vector<ingest::ArtifactDecl> out;
+    for (const auto& d : report.artifacts)
+        if (d.direction == "input" || succeeded)
+            out.push_back(d);
+    if (succeeded)
+        for (const auto& p : extraOutputs)
+            out.push_back({"output", p, {}, {}});
+    return out;
+}
+
 Result<AttachedResult> runAttached(const Project& project, const AttachedRequest& request)
 {
     auto client = server::ensureEngine(project);
@@ -35,7 +49,18 @@ Result<AttachedResult> runAttached(const Project& project, const AttachedRequest
     AttachedResult result;
     result.runId = created->value("run", std::string());
     result.name = created->value("name", std::string());
-    result.report = exec::supervise(project, result.runId, job, request.tee);
+    if (!request.inputs.empty()) {
+        std::vector<ingest::ArtifactDecl> inputs;
+        for (const auto& p : request.inputs)
+            inputs.push_back({"input", p, {}, {}});
+        result.lineage = lineage::recordRunArtifacts(project, result.runId, inputs, job.workdir);
+    }
+    result.report = exec::supervise(project, result.runId, job, request.tee, [&](const exec::SupervisorReport& report) {
+        lineage::RecordResult atEnd =
+            lineage::recordRunArtifacts(project, result.runId, declarationsAtEnd(report, request.outputs), job.workdir);
+        result.lineage.recorded.insert(result.lineage.recorded.end(), atEnd.recorded.begin(), atEnd.recorded.end());
+        result.lineage.errors.insert(result.lineage.errors.end(), atEnd.errors.begin(), atEnd.errors.end());
+    });
 
     // The engine may have been restarted meanwhile: reconnect and let it catch up.
     for (int attempt = 0; attempt < 3; ++attempt) {

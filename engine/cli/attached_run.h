@@ -5,6 +5,7 @@
 
 #include "engine/core/result.h"
 #include "engine/exec/supervisor.h"
+#include "engine/lineage/record.h"
 
 #include <iosfwd>
 #include <map>
@@ -19,6 +20,8 @@ struct AttachedRequest {
     std::vector<std::string> argv;
     std::filesystem::path workdir;
     bool tee = true;
+    std::vector<std::string> inputs;   // --input: recorded before the command starts
+    std::vector<std::string> outputs;  // --output: recorded after it succeeded
 };
 
 struct AttachedResult {
@@ -27,7 +30,13 @@ struct AttachedResult {
     RunStatus status = RunStatus::Failed;  // as stored by the engine
     exec::SupervisorReport report;
     std::string waitError;                 // set when the engine could not confirm the end
+    lineage::RecordResult lineage;         // inputs and outputs recorded (docs/lineage.md)
 };
+
+// The declarations to record once the job has ended: every input, and the outputs only when
+// the command succeeded (a failed run's outputs are not trusted as versions).
+std::vector<ingest::ArtifactDecl> declarationsAtEnd(const exec::SupervisorReport& report,
+                                                    const std::vector<std::string>& extraOutputs = {});
 
 Result<AttachedResult> runAttached(const Project& project, const AttachedRequest& request);
 

@@ -1,5 +1,6 @@
 // cairn engine start|stop|status|run, and the hidden `cairn _supervise` a job runs under.
 #include "engine/cli/args.h"
+#include "engine/cli/attached_run.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
 #include "engine/exec/process_info.h"
@@ -128,7 +129,11 @@ int cmdSupervise(const std::vector<std::string>& argv, Context& ctx)
         ctx.err << "cairn _supervise: " << job.message() << "\n";
         return kExitFailure;
     }
-    exec::SupervisorReport report = exec::supervise(*project, runId, *job, false);
+    // Declared inputs and outputs are hashed here, never in the engine (docs/lineage.md).
+    exec::SupervisorReport report = exec::supervise(*project, runId, *job, false, [&](const exec::SupervisorReport& r) {
+        for (const auto& e : lineage::recordRunArtifacts(*project, runId, declarationsAtEnd(r), r.workdir).errors)
+            ctx.err << "cairn _supervise: not recorded: " << e << "\n";
+    });
     if (!report.startError.empty())
         ctx.err << "cairn _supervise: " << report.startError << "\n";
     return report.end.exitCode;

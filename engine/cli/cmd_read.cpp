@@ -11,11 +11,72 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <ostream>
 
 using nlohmann::ordered_json;
 
 namespace cairn::cli {
+namespace {
+
+// runs/<id>/env.json, written by the run's supervisor (docs/lineage.md); null when absent.
+ordered_json readEnvironment(Context& ctx, const std::string& runId)
+{
+    auto project = Project::locate(ctx.projectOption);
+    if (!project)
+        return nullptr;
+    std::ifstream in(project->runDir(runId) / "env.json");
+    if (!in)
+        return nullptr;
+    return ordered_json::parse(in, nullptr, false);
+}
+
+// The versions a run read and wrote (run_artifacts, docs/lineage.md).
+void linkedArtifacts(Store& store, const std::string& runId, std::vector<std::string>& inputs, std::vector<std::string>& outputs)
+{
+    auto graph = store.lineage(runId, 0, true, true, 1);
+    if (!graph)
+        return;
+    for (const auto& e : graph->edges)
+        (e.direction == "input" ? inputs : outputs).push_back(e.direction == "input" ? e.from : e.to);
+}
+
+void printEnvironment(std::ostream& out, const ordered_json& env)
+{
+    if (!env.is_object())
+        return;
+    out << "\nenvironment\n";
+    TextTable t({"key", "value"});
+    auto str = [](const ordered_json& j) { return j.is_string() ? j.get<std::string>() : j.dump(); };
+    if (env.contains("git")) {
+        const auto& g = env["git"];
+        t.add({"git.commit", g.value("commit", std::string("-"))});
+        if (g.contains("branch"))
+            t.add({"git.branch", str(g["branch"])});
+        if (g.contains("dirty"))
+            t.add({"git.dirty", g["dirty"].get<bool>() ? "yes" : "no"});
+        if (g.contains("diff_sha256"))
+            t.add({"git.diff_sha256", str(g["diff_sha256"])});
+    }
+    if (env.contains("os"))
+        t.add({"os", env["os"].value("system", std::string()) + " " + env["os"].value("release", std::string()) + " "
+                         + env["os"].value("machine", std::string())
+                         + (env["os"].contains("distribution") ? " (" + str(env["os"]["distribution"]) + ")" : std::string())});
+    if (env.contains("cpu"))
+        t.add({"cpu", env["cpu"].value("model", std::string()) + " (" + str(env["cpu"].value("cores", ordered_json(0))) + " cores)"});
+    if (env.contains("python")) {
+        const auto& p = env["python"];
+        t.add({"python", p.value("version", std::string("?")) + " (" + p.value("executable", std::string()) + ")"});
+        if (p.contains("packages"))
+            t.add({"python.packages", std::to_string(p["packages"].size()) + " (cairn show --format json lists them)"});
+    }
+    if (env.contains("env"))
+        for (const auto& [k, v] : env["env"].items())
+            t.add({"env." + k, str(v)});
+    t.print(out);
+}
+
+} // namespace
 
 int cmdShow(const std::vector<std::string>& argv, Context& ctx)
 {
@@ -48,6 +109,11 @@ int cmdShow(const std::vector<std::string>& argv, Context& ctx)
         for (const auto& s : *summaries)
             metrics[s.key] = summaryJson(s);
         j["metrics"] = metrics;
+        std::vector<std::string> inputs, outputs;
+        linkedArtifacts(*store, run->id, inputs, outputs);
+        j["inputs"] = inputs;
+        j["outputs"] = outputs;
+        j["environment"] = readEnvironment(ctx, run->id);
         ctx.out << j.dump(2) << "\n";
         return kExitOk;
     }
@@ -80,6 +146,16 @@ int cmdShow(const std::vector<std::string>& argv, Context& ctx)
                    std::to_string(s.count)});
         t.print(ctx.out);
     }
+    std::vector<std::string> inputs, outputs;
+    linkedArtifacts(*store, r.id, inputs, outputs);
+    if (!inputs.empty() || !outputs.empty()) {
+        ctx.out << "\nartifacts\n";
+        for (const auto& i : inputs)
+            ctx.out << "  input   " << i << "\n";
+        for (const auto& o : outputs)
+            ctx.out << "  output  " << o << "\n";
+    }
+    printEnvironment(ctx.out, readEnvironment(ctx, r.id));
     return kExitOk;
 }
 

@@ -29,6 +29,8 @@ int cmdRun(const std::vector<std::string>& argv, Context& ctx)
         .option("experiment", "NAME", "experiment to file the run under (default: 'default')")
         .repeated("param", "KEY=VALUE", "record a parameter")
         .repeated("tag", "KEY=VALUE", "record a tag")
+        .repeated("input", "PATH", "a file or folder the command reads: stored and linked to the run before it starts")
+        .repeated("output", "PATH", "a file or folder the command writes: stored and linked after it succeeded")
         .flag("quiet", "do not copy the command's output to this terminal (it is still logged)")
         .passthrough("COMMAND [ARGS...]", true);
     if (auto s = args.parse(argv); !s)
@@ -58,6 +60,8 @@ int cmdRun(const std::vector<std::string>& argv, Context& ctx)
     request.tags = *tags;
     request.argv = args.rest();
     request.tee = !args.has("quiet");
+    request.inputs = args.all("input");
+    request.outputs = args.all("output");
     ctx.out.flush();
     auto result = runAttached(*project, request);
     if (!result) {
@@ -71,6 +75,10 @@ int cmdRun(const std::vector<std::string>& argv, Context& ctx)
     if (!report.journalError.empty())
         ctx.err << "cairn run: recording failed: " << report.journalError
                 << "\n  (the full output is still in runs/" << result->runId << "/stdout.log)\n";
+    for (const auto& e : result->lineage.errors)
+        ctx.err << "cairn run: not recorded: " << e << "\n";
+    for (const auto& r : result->lineage.recorded)
+        ctx.err << "cairn: " << r.direction << " " << r.label << " (" << r.hash.substr(0, 12) << ")\n";
     if (!result->waitError.empty())
         ctx.err << "cairn run: the engine has not confirmed the run's end (" << result->waitError
                 << "); its journal is kept and the next engine will record it\n";

@@ -27,6 +27,7 @@ const std::vector<Command>& commands()
         {"engine", "start, stop or inspect the project's background engine", cmdEngine},
         {"pipeline", "validate, show, run (cached, parallel) a pipeline or dvc.yaml", cmdPipeline},
         {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
+        {"lineage", "show the artifacts and runs a run or artifact came from, and what came from it", cmdLineage},
     };
     return table;
 }

@@ -48,5 +48,6 @@ int cmdWait(const std::vector<std::string>& args, Context& ctx);
 int cmdLogs(const std::vector<std::string>& args, Context& ctx);
 int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
 int cmdArtifact(const std::vector<std::string>& args, Context& ctx);
+int cmdLineage(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

@@ -7,11 +7,14 @@
 #include "engine/exec/process_runner.h"
 #include "gpu/gpu_inventory.h"
 #include "engine/ingest/line_splitter.h"
+#include "engine/lineage/environment.h"
 
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <fstream>
 #include <memory>
+#include <thread>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -262,7 +265,8 @@ private:
 
 } // namespace
 
-SupervisorReport supervise(const Project& project, const std::string& runId, const server::JobSpec& job, bool tee)
+SupervisorReport supervise(const Project& project, const std::string& runId, const server::JobSpec& job, bool tee,
+                           const std::function<void(const SupervisorReport&)>& beforeEnd)
 {
     SupervisorReport report;
     fs::path dir = project.runDir(runId);
@@ -293,6 +297,29 @@ SupervisorReport supervise(const Project& project, const std::string& runId, con
     if (!job.assignedGpus.empty())
         spec.extraEnv.insert_or_assign("CUDA_VISIBLE_DEVICES", server::joinIds(job.assignedGpus));
 
+    // The environment (docs/lineage.md): git, OS, CPU and allowed env vars now, before the job
+    // can change the tree; Python's packages on a thread while the job runs (bounded, 5 s a call).
+    lineage::EnvCaptureOptions envOptions;
+    envOptions.argv = job.argv;
+    envOptions.workdir = spec.workdir;
+    envOptions.extraEnv = spec.extraEnv;
+    envOptions.allowlist = lineage::envAllowlist(project);
+    envOptions.python = false;
+    nlohmann::ordered_json environment = lineage::captureEnvironment(envOptions);
+    auto writeEnvironment = [&] {
+        const fs::path tmp = dir / "env.json.tmp";
+        {
+            std::ofstream f(tmp, std::ios::trunc);
+            f << environment.dump(2) << "\n";
+        }
+        fs::rename(tmp, dir / "env.json", ec);
+    };
+    writeEnvironment();
+    nlohmann::ordered_json pythonEnv;
+    std::thread pythonCapture;
+    if (lineage::isPythonCommand(job.argv))
+        pythonCapture = std::thread([&] { pythonEnv = lineage::capturePython(envOptions); });
+
     JobObserver observer(journal, std::move(outLog), std::move(errLog), tee, jsonl, dir, job.assignedGpus);
     // A foreground single-process run keeps the terminal: same process group (Ctrl-C reaches
     // it directly) and stdin. Everything else runs as a process group with tree-wide stop.
@@ -318,14 +345,28 @@ SupervisorReport supervise(const Project& project, const std::string& runId, con
                             + "); the other workers were stopped. Its output: stderr.rank" + std::to_string(outcome.failedRank) + ".log");
     }
     observer.finish();
+    if (pythonCapture.joinable()) {
+        pythonCapture.join();
+        if (!pythonEnv.is_null()) {
+            environment["python"] = pythonEnv;
+            writeEnvironment();
+        }
+    }
     if (!report.startError.empty()) {
         FileSink errAgain = FileSink::openForAppend(dir / "stderr.log", error);
         errAgain.write("cairn: " + report.startError + "\n");
     }
     report.points = observer.recorder().points();
     report.malformedSamples = observer.recorder().malformedSamples();
+    report.artifacts = observer.recorder().declaredArtifacts();
+    report.workdir = spec.workdir.string();
     report.end.endMs = nowMs();
     report.end.malformed = observer.recorder().malformedCount();
+    if (beforeEnd) {
+        observer.flushJournal();
+        beforeEnd(report);
+        report.end.endMs = nowMs();
+    }
     journal.ended(report.end);
     observer.flushJournal();
     report.journalError = observer.journalError();

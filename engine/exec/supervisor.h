@@ -8,6 +8,7 @@
 #include "engine/server/job_spec.h"
 #include "engine/store/project.h"
 
+#include <functional>
 #include <string>
 
 namespace cairn::exec {
@@ -18,9 +19,14 @@ struct SupervisorReport {
     std::string journalError;
     std::uint64_t points = 0;
     std::vector<ingest::MalformedLine> malformedSamples;
+    std::vector<ingest::ArtifactDecl> artifacts;  // declared inputs and outputs, not yet recorded
+    std::string workdir;                          // the job's working directory
 };
 
 // Runs the job to its end. `tee` copies output to this process's stdout and stderr.
-SupervisorReport supervise(const Project& project, const std::string& runId, const server::JobSpec& job, bool tee);
+// `beforeEnd` runs once the job has exited and its output is parsed, before the run's end goes
+// into the journal (so whoever waits for the end also sees what it records, e.g. lineage).
+SupervisorReport supervise(const Project& project, const std::string& runId, const server::JobSpec& job, bool tee,
+                           const std::function<void(const SupervisorReport&)>& beforeEnd = {});
 
 } // namespace cairn::exec

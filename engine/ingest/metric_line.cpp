@@ -154,8 +154,14 @@ LineKind parseLine(std::string_view line, ParsedLine& out)
         kind = LineKind::Param;
     else if (directive == "tag")
         kind = LineKind::Tag;
+    else if (directive == "input")
+        kind = LineKind::Input;
+    else if (directive == "output")
+        kind = LineKind::OutputArtifact;
     else
-        return fail("unknown directive 'cairn:" + printable(directive) + "' (expected cairn:metric, cairn:param or cairn:tag)");
+        return fail("unknown directive 'cairn:" + printable(directive)
+                    + "' (expected cairn:metric, cairn:param, cairn:tag, cairn:input or cairn:output)");
+    const bool artifactLine = kind == LineKind::Input || kind == LineKind::OutputArtifact;
 
     std::string_view key;
     std::string value;
@@ -177,6 +183,10 @@ LineKind parseLine(std::string_view line, ParsedLine& out)
             out.step = step;
             continue;
         }
+        if (artifactLine && key != "path" && key != "name" && key != "type")
+            return fail("unknown field '" + printable(key) + "' (expected path=, name= or type=)");
+        if (artifactLine && key == "type" && value != "dataset" && value != "model" && value != "file")
+            return fail("type must be dataset, model or file, not '" + printable(value) + "'");
         if (!isValidKey(key)) {
             if (key.size() > kMaxKeyLength)
                 return fail("key longer than " + std::to_string(kMaxKeyLength) + " characters");
@@ -202,6 +212,8 @@ LineKind parseLine(std::string_view line, ParsedLine& out)
     if (kind == LineKind::Metric && out.metrics.empty())
         return fail(out.step ? "a step but no metric (expected key=value after step=N)"
                              : "no metric on the line (expected cairn:metric [step=N] key=value ...)");
+    if (artifactLine && std::none_of(out.values.begin(), out.values.end(), [](const auto& kv) { return kv.first == "path"; }))
+        return fail(std::string("cairn:") + std::string(directive) + " needs path=...");
     if (kind != LineKind::Metric && out.values.empty())
         return fail(std::string("nothing to record (expected cairn:") + std::string(directive) + " key=value ...)");
     return out.kind = kind;

@@ -2,6 +2,8 @@
 //   cairn:metric [step=N] key=value [key=value...]
 //   cairn:param key=value [key=value...]
 //   cairn:tag key=value [key=value...]
+//   cairn:input path=P [name=N] [type=dataset|model|file]      (docs/lineage.md)
+//   cairn:output path=P [name=N] [type=dataset|model|file]
 // A line that does not start with "cairn:" is ordinary output.
 #pragma once
 
@@ -14,13 +16,13 @@
 
 namespace cairn::ingest {
 
-enum class LineKind { Output, Metric, Param, Tag, Malformed };
+enum class LineKind { Output, Metric, Param, Tag, Input, OutputArtifact, Malformed };
 
 struct ParsedLine {
     LineKind kind = LineKind::Output;
     std::optional<std::int64_t> step;                          // metric lines only
     std::vector<std::pair<std::string, double>> metrics;       // metric lines
-    std::vector<std::pair<std::string, std::string>> values;   // param and tag lines
+    std::vector<std::pair<std::string, std::string>> values;   // param, tag, input and output lines
     std::string error;                                         // Malformed: what is wrong
     void clear();
 };

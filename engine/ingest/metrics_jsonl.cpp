@@ -113,7 +113,7 @@ bool parseObject(const json& obj, JsonlRecord& out, std::string& error)
         error = "expected a JSON object or an array of objects";
         return false;
     }
-    static const std::vector<std::string> fields = {"key", "value", "step", "timestamp", "metrics", "params", "tags"};
+    static const std::vector<std::string> fields = {"key", "value", "step", "timestamp", "metrics", "params", "tags", "input", "output"};
     std::optional<std::int64_t> step, timestamp;
     for (const auto& [k, v] : obj.items()) {
         if (std::find(fields.begin(), fields.end(), k) == fields.end()) {
@@ -175,8 +175,36 @@ bool parseObject(const json& obj, JsonlRecord& out, std::string& error)
             return false;
         any = true;
     }
+    for (const char* direction : {"input", "output"}) {
+        if (!obj.contains(direction))
+            continue;
+        const json& d = obj[direction];
+        ArtifactDecl decl;
+        decl.direction = direction;
+        if (d.is_string()) {
+            decl.path = d.get<std::string>();
+        } else if (d.is_object()) {
+            for (const auto& [k, v] : d.items()) {
+                if ((k != "path" && k != "name" && k != "type") || !v.is_string()) {
+                    error = std::string("'") + direction + "' takes string fields path, name and type; got '" + k + "'";
+                    return false;
+                }
+                (k == "path" ? decl.path : k == "name" ? decl.name : decl.type) = v.get<std::string>();
+            }
+        }
+        if (decl.path.empty()) {
+            error = std::string("'") + direction + "' needs a 'path' (a string, or an object with \"path\")";
+            return false;
+        }
+        if (!decl.type.empty() && decl.type != "dataset" && decl.type != "model" && decl.type != "file") {
+            error = "type must be dataset, model or file, not '" + decl.type + "'";
+            return false;
+        }
+        out.artifacts.push_back(std::move(decl));
+        any = true;
+    }
     if (!any) {
-        error = "nothing to record (expected 'key'/'value', 'metrics', 'params' or 'tags')";
+        error = "nothing to record (expected 'key'/'value', 'metrics', 'params', 'tags', 'input' or 'output')";
         return false;
     }
     return true;

@@ -42,6 +42,15 @@ void Recorder::stdoutLine(std::string_view line, std::uint64_t lineNo, bool over
         for (const auto& [k, v] : m_parsed.values)
             m_journal.tag(k, v);
         break;
+    case LineKind::Input:
+    case LineKind::OutputArtifact: {
+        ArtifactDecl d;
+        d.direction = m_parsed.kind == LineKind::Input ? "input" : "output";
+        for (const auto& [k, v] : m_parsed.values)
+            (k == "path" ? d.path : k == "name" ? d.name : d.type) = v;
+        m_artifacts.push_back(std::move(d));
+        break;
+    }
     case LineKind::Malformed:
         noteMalformed("stdout", lineNo, m_parsed.error);
         break;
@@ -65,6 +74,8 @@ void Recorder::jsonlLine(std::string_view line, std::uint64_t lineNo, std::int64
         m_journal.param(k, v);
     for (const auto& [k, v] : m_record.tags)
         m_journal.tag(k, v);
+    for (auto& a : m_record.artifacts)
+        m_artifacts.push_back(std::move(a));
 }
 
 } // namespace cairn::ingest

@@ -30,6 +30,9 @@ public:
     void point(const std::string& key, double value, std::int64_t nowMs);
 
     std::uint64_t points() const { return m_points; }
+    // The inputs and outputs the job declared, in order (recorded after the job ends by
+    // whoever supervised it: docs/lineage.md).
+    const std::vector<ArtifactDecl>& declaredArtifacts() const { return m_artifacts; }
     std::uint64_t malformedCount() const { return m_malformedCount; }
     const std::vector<MalformedLine>& malformedSamples() const { return m_malformed; }
 
@@ -46,6 +49,7 @@ private:
     std::uint64_t m_points = 0;
     std::uint64_t m_malformedCount = 0;
     std::vector<MalformedLine> m_malformed;
+    std::vector<ArtifactDecl> m_artifacts;
 };
 
 } // namespace cairn::ingest

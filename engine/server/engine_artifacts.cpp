@@ -62,19 +62,33 @@ Json Engine::addArtifact(const Json& p)
             fail("bad_request", "artifact name '" + v.name + "' must be non-empty, without ':' or tabs or line breaks");
         if (!artifacts::isObjectHash(v.hash))
             fail("bad_request", "'hash' must be 64 lowercase hex digits");
+        if (v.type.empty()) {  // a run's declared input or output: the artifact's type, else by kind
+            auto existing = m_store->artifactVersions(v.name);
+            v.type = existing && !existing->empty() ? existing->front().type : v.directory ? "dataset" : "file";
+        }
         if (!isArtifactType(v.type))
             fail("bad_request", "artifact type must be dataset, model or file, not '" + v.type + "'");
+        const std::string direction = p.value("direction", std::string("output"));
+        if (direction != "input" && direction != "output")
+            fail("bad_request", "'direction' must be input or output, not '" + direction + "'");
+        std::string runId;
         if (std::string run = p.value("run", std::string()); !run.empty()) {
             auto r = m_store->findRun(run);
             if (!r)
                 fail("not_found", r.message());
-            v.runId = r->id;
+            runId = r->id;
+            if (direction == "output")
+                v.runId = r->id;  // the producing run
         }
         checkObjects(artifacts::ObjectStore(m_project->artifactsDir()), v);
         bool created = false;
         auto stored = m_store->addArtifactVersion(v, created);
         if (!stored)
             fail("bad_request", stored.message());
+        if (!runId.empty()) {  // also when the content was already a version: the run still read or wrote it
+            if (auto s = m_store->linkRunArtifact(runId, stored->id, direction); !s)
+                fail("bad_request", s.message());
+        }
         if (created)
             broadcast({{"event", "artifact.added"}, {"name", stored->name}, {"version", stored->version}, {"hash", stored->hash}});
         return {{"name", stored->name},   {"type", stored->type}, {"version", stored->version},

@@ -4,6 +4,7 @@
 
 #include "engine/core/result.h"
 #include "engine/store/artifact_rows.h"
+#include "engine/store/lineage_rows.h"
 #include "engine/store/types.h"
 
 #include <filesystem>
@@ -100,6 +101,15 @@ public:
     // NAME (its newest version), NAME:N, NAME:latest, or a version's hash or unique prefix of one.
     Result<ArtifactVersion> findArtifactVersion(const std::string& reference);
     Result<std::vector<std::string>> artifactNames();
+
+    // --- lineage (store_lineage.cpp) ----------------------------------------------------------
+    // Links a run to a version it read ("input") or wrote ("output"); linking twice is a no-op.
+    Status linkRunArtifact(const std::string& runId, std::int64_t versionId, const std::string& direction);
+    // The graph around a run (`startRunId`) or a version (`startVersionId`): upstream follows
+    // edges against the data flow, downstream with it; `maxDepth` < 0 means no limit. Walked
+    // breadth-first with a visited set, one indexed lookup per node, so cycles end.
+    Result<LineageGraph> lineage(const std::string& startRunId, std::int64_t startVersionId, bool upstream, bool downstream,
+                                 int maxDepth);
 
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);

@@ -1,0 +1,10 @@
+# engine/lineage: recording runs' inputs and outputs, the lineage graph and `cairn lineage`,
+# environment capture (docs/lineage.md). Included at the end of engine/CMakeLists.txt.
+target_sources(cairn_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/record.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/environment.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../store/store_lineage.cpp
+)
+target_sources(cairn_cli PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/../cli/cmd_lineage.cpp
+)
