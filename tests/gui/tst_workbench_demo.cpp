@@ -1,22 +1,34 @@
 // The workbench on the real demo project: `cairn demo` trains the sweep with Python and
 // scikit-learn, then the window must show every run and, for a clicked run, charts holding
 // exactly the points the database holds.
+#include "app/compare_window.h"
 #include "app/main_window.h"
 #include "app/screenshot.h"
 #include "engine/store/project.h"
 #include "engine/store/store.h"
 #include "widgets/charts/metric_chart.h"
+#include "widgets/charts/compare_chart.h"
 #include "widgets/charts/metric_grid.h"
+#include "widgets/compare/compare_table.h"
+#include "widgets/compare/compare_view.h"
 #include "widgets/runs/run_page.h"
 #include "widgets/runs/runs_table_model.h"
 #include "widgets/runs/runs_view.h"
 
+#include <QDir>
 #include <QImage>
+#include <QListWidget>
+#include <QPointer>
 #include <QProcess>
+#include <QSvgRenderer>
+#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <map>
+#include <set>
 
 using namespace cairn;
 
@@ -25,6 +37,7 @@ class TestWorkbenchDemo : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void everyRunAndEveryPoint();
+    void compareThreeDemoRuns();
     void screenshotOfDemo();
 
 private:
@@ -73,6 +86,93 @@ void TestWorkbenchDemo::everyRunAndEveryPoint()
         }
         QCOMPARE(window.runPage()->metricGrid()->chart("val_acc")->pointCount(), 5);
     }
+}
+
+// Issue 6's acceptance on real data: three demo runs compared, one series per run in every
+// chart, exactly the params that differ highlighted, and exports a PNG and SVG reader accept.
+void TestWorkbenchDemo::compareThreeDemoRuns()
+{
+    auto store = Store::open((m_project + "/cairn.db").toStdString(), Store::Mode::ReadOnly);
+    QVERIFY(store);
+    auto runs = (*store)->runs();
+    QVERIFY(runs && runs->size() >= 6);
+    // The first two runs of the sweep and the last: two logistic regressions and an MLP, so
+    // some params differ (lr, model, hidden) and some do not (epochs).
+    const std::vector<RunSummary> picked{(*runs)[0], (*runs)[1], runs->back()};
+    QStringList ids;
+    for (const RunSummary& rs : picked)
+        ids << QString::fromStdString(rs.run.id);
+
+    std::map<std::string, std::set<std::string>> values;  // param -> its distinct values
+    std::set<std::string> keys;
+    for (const RunSummary& rs : picked)
+        for (const auto& [k, v] : rs.run.params)
+            keys.insert(k);
+    for (const std::string& k : keys)
+        for (const RunSummary& rs : picked) {
+            auto it = rs.run.params.find(k);
+            values[k].insert(it == rs.run.params.end() ? std::string("<absent>") : it->second);
+        }
+    QStringList expectedDiffering, expectedSame;
+    for (const auto& [k, vs] : values)
+        (vs.size() > 1 ? expectedDiffering : expectedSame) << QString::fromStdString("params." + k);
+    QVERIFY2(!expectedDiffering.isEmpty() && !expectedSame.isEmpty(), "the demo sweep must vary some params only");
+
+    app::MainWindow window(false);
+    window.show();
+    window.openProject(m_project);
+    QTRY_COMPARE_WITH_TIMEOUT(window.runsView()->visibleRowCount(), static_cast<int>(runs->size()), 15000);
+    QPointer<app::CompareWindow> cw = window.compareRuns(ids);
+    QVERIFY(cw);
+    QTRY_VERIFY_WITH_TIMEOUT(cw->expectedKeyCount() > 0 && cw->loadedKeyCount() == cw->expectedKeyCount(), 15000);
+    widgets::CompareView* view = cw->view();
+    QCOMPARE(view->legend()->count(), 3);
+    // Every key all three runs logged has one series per run.
+    for (const QString& key : view->keys()) {
+        int logged = 0;
+        for (const RunSummary& rs : picked)
+            logged += *(*store)->metricCount(rs.run.id, key.toStdString()) > 0 ? 1 : 0;
+        if (logged == 3)
+            QCOMPARE(view->chart(key)->series().size(), std::size_t(3));
+    }
+    QVERIFY(view->chart("val_acc"));
+    QCOMPARE(view->chart("val_acc")->series().size(), std::size_t(3));
+
+    // Highlighted (bold header, shaded cells) params rows are exactly the differing params.
+    QTableWidget* table = view->table()->table();
+    QStringList highlighted, plain;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const QString field = table->verticalHeaderItem(r)->text();
+        if (!field.startsWith("params."))
+            continue;
+        const bool bold = table->verticalHeaderItem(r)->font().bold();
+        QCOMPARE(table->item(r, 0)->background().style() != Qt::NoBrush, bold);
+        (bold ? highlighted : plain) << field;
+    }
+    highlighted.sort();
+    plain.sort();
+    expectedDiffering.sort();
+    expectedSame.sort();
+    QCOMPARE(highlighted, expectedDiffering);
+    QCOMPARE(plain, expectedSame);
+
+    // Export every chart (and the scatter and parallel-coordinates plots): each PNG decodes,
+    // each SVG parses.
+    QTemporaryDir out;
+    QVERIFY(view->exportAll(out.path()) >= 3 * view->keys().size());
+    const QStringList pngs = QDir(out.path()).entryList({"*.png"});
+    const QStringList svgs = QDir(out.path()).entryList({"*.svg"});
+    QCOMPARE(pngs.size(), view->keys().size() + 2);
+    QCOMPARE(svgs.size(), view->keys().size() + 2);
+    for (const QString& f : pngs) {
+        QImage image(out.filePath(f));
+        QVERIFY2(!image.isNull() && image.width() > 100, qPrintable(f));
+    }
+    for (const QString& f : svgs) {
+        QSvgRenderer svg(out.filePath(f));
+        QVERIFY2(svg.isValid() && !svg.defaultSize().isEmpty(), qPrintable(f));
+    }
+    cw->close();
 }
 
 void TestWorkbenchDemo::screenshotOfDemo()
