@@ -2,6 +2,7 @@
 
 #include "app/compare_window.h"
 #include "app/engine_client.h"
+#include "app/models_dock.h"
 #include "app/new_project.h"
 #include "app/project_session.h"
 #include "widgets/jobs/gpu_panel.h"
@@ -87,6 +88,7 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     m_recent.add(root);
     rebuildRecentMenu();
     m_engine->setProject(root);
+    m_models->setProject(root);
     updateEngineStatus();
     // The runs table reads through a read-only connection of its own on this thread: each
     // query is a few milliseconds (docs/runs-table.md), and only the rows on screen are read.
@@ -142,6 +144,10 @@ void MainWindow::createMenus()
     QAction* gpus = m_gpuPanel->toggleViewAction();
     gpus->setText(tr("&GPUs"));
     view->addAction(gpus);
+    QAction* models = m_models->toggleViewAction();
+    models->setText(tr("&Models"));
+    models->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    view->addAction(models);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cairn Workbench"), this, &MainWindow::showAbout);

@@ -24,6 +24,7 @@ class RunsView;
 namespace cairn::app {
 
 class EngineClient;
+class ModelsDock;
 class ProjectSession;
 
 class MainWindow : public QMainWindow {
@@ -43,6 +44,7 @@ public:
     widgets::QueuePanel* queuePanel() const { return m_queue; }
     widgets::GpuPanel* gpuPanel() const { return m_gpuPanel; }
     QLabel* engineLabel() const { return m_engineLabel; }
+    ModelsDock* modelsDock() const { return m_models; }
 
     // File > Launch Run...: starts the engine if needed and returns the (non-modal) dialog, shown.
     widgets::LaunchDialog* launchRun();
@@ -86,6 +88,7 @@ private:
     EngineClient* m_engine = nullptr;
     widgets::QueuePanel* m_queue = nullptr;
     widgets::GpuPanel* m_gpuPanel = nullptr;
+    ModelsDock* m_models = nullptr;  // View > Models (app/models_dock.h)
     QTimer* m_liveRefresh = nullptr;   // coalesces engine events into one session poll
     QTimer* m_statusTimer = nullptr;   // engine status while connected
     RecentProjects m_recent;

@@ -3,11 +3,13 @@
 // and its jobs running.
 #include "app/engine_client.h"
 #include "app/main_window.h"
+#include "app/models_dock.h"
 #include "app/new_project.h"
 #include "app/project_session.h"
 #include "widgets/jobs/gpu_panel.h"
 #include "widgets/jobs/launch_dialog.h"
 #include "widgets/jobs/queue_panel.h"
+#include "widgets/registry/models_view.h"
 
 #include <QLabel>
 #include <QStatusBar>
@@ -30,6 +32,13 @@ void MainWindow::createLiveParts()
     addDockWidget(Qt::RightDockWidgetArea, m_gpuPanel);
     m_queue->hide();
     m_gpuPanel->hide();
+    m_models = new ModelsDock(m_engine, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_models);
+    m_models->hide();
+    connect(m_models, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_models->view()->refresh();
+    });
     m_engineLabel->setContentsMargins(12, 0, 4, 0);
     statusBar()->addPermanentWidget(m_engineLabel);
 
@@ -62,6 +71,7 @@ void MainWindow::createLiveParts()
 void MainWindow::onEngineEvent(const QString& name, const QJsonObject& data)
 {
     Q_UNUSED(data);
+    m_models->onEngineEvent(name);
     // New points and state changes are committed before the engine announces them: look now
     // rather than at the next poll. Bursts of events become one look.
     if (name == QStringLiteral("metric.batch") || name.startsWith(QStringLiteral("run.")))

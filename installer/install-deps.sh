@@ -18,6 +18,9 @@ PACKAGES=(
   python3 python3-numpy python3-scipy python3-sklearn python3-torch
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
+  # registry tests: tamper with cairn.db (sqlite3), validate model cards against the Model Card
+  # Toolkit schema (python3-jsonschema, python3-yaml), read PDF cards' text (poppler-utils)
+  sqlite3 python3-jsonschema python3-yaml poppler-utils
 )
 
 missing=()

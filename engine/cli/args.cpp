@@ -60,7 +60,10 @@ Status Args::parse(const std::vector<std::string>& argv)
 {
     std::size_t nextPositional = 0;
     for (std::size_t i = 0; i < argv.size(); ++i) {
-        const std::string& a = argv[i];
+        // A one-letter option may be written -o as well as --o.
+        const std::string a = argv[i].size() == 2 && argv[i][0] == '-' && m_specs.count(argv[i].substr(1))
+                                  ? "-" + argv[i]
+                                  : argv[i];
         if (a == "--") {
             if (!m_passthroughAllowed)
                 return makeError("unexpected '--': this command runs no other command");
@@ -173,7 +176,7 @@ std::string Args::usage() const
           << "\n";
     for (const auto& name : m_specOrder) {
         const Spec& s = m_specs.at(name);
-        std::string left = "--" + name + (s.isFlag ? "" : " " + s.valueName);
+        std::string left = (name.size() == 1 ? "-" : "--") + name + (s.isFlag ? "" : " " + s.valueName);
         u << "  " << left << std::string(std::max<std::size_t>(2, 26 - left.size()), ' ') << s.help
           << (s.isRepeated ? " (repeatable)" : "") << "\n";
     }

@@ -28,6 +28,10 @@ const std::vector<Command>& commands()
         {"pipeline", "validate, show, run (cached, parallel) a pipeline or dvc.yaml", cmdPipeline},
         {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
         {"lineage", "show the artifacts and runs a run or artifact came from, and what came from it", cmdLineage},
+        {"model", "register model versions; aliases, promotion, rollback, approvals", cmdModel},
+        {"gate", "check a model version against the promotion gates in cairn.yaml (exit 1 on failure)", cmdGate},
+        {"audit", "list, verify (hash chain) and export the registry's audit trail", cmdAudit},
+        {"card", "export a model card (Model Card Toolkit JSON, Hugging Face, HTML, PDF); edit its fields", cmdCard},
     };
     return table;
 }

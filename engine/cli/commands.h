@@ -49,5 +49,9 @@ int cmdLogs(const std::vector<std::string>& args, Context& ctx);
 int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
 int cmdArtifact(const std::vector<std::string>& args, Context& ctx);
 int cmdLineage(const std::vector<std::string>& args, Context& ctx);
+int cmdModel(const std::vector<std::string>& args, Context& ctx);
+int cmdGate(const std::vector<std::string>& args, Context& ctx);
+int cmdAudit(const std::vector<std::string>& args, Context& ctx);
+int cmdCard(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

@@ -70,7 +70,10 @@ std::string fieldText(const Field& f)
             quoted += c == '`' ? std::string("``") : std::string(1, c);
         key = quoted + "`";
     }
-    const char* prefix = f.kind == FieldKind::Param ? "params." : f.kind == FieldKind::Tag ? "tags." : "metrics.";
+    const std::string prefix = f.kind == FieldKind::Source ? f.source + "."
+                             : f.kind == FieldKind::Param ? "params."
+                             : f.kind == FieldKind::Tag  ? "tags."
+                                                         : "metrics.";
     std::string path = prefix + key;
     switch (f.kind == FieldKind::Metric ? f.stat : MetricStat::Last) {
     case MetricStat::Min: return "min(" + path + ")";

@@ -11,14 +11,17 @@
 namespace cairn::query {
 
 enum class Attribute { Id, Name, Experiment, Status, User, Host, Command, ExitCode, Start, Duration };
-enum class FieldKind { Attribute, Param, Tag, Metric };
+// Source: a value from outside the run (e.g. drift.share), read by a gate's resolver
+// (engine/registry/gate_sources.h); only parsed when SearchOptions names the source.
+enum class FieldKind { Attribute, Param, Tag, Metric, Source };
 enum class MetricStat { Last, Min, Max, Count };
 
 // Something a run has: an attribute, a param, a tag, or a metric summary.
 struct Field {
     FieldKind kind = FieldKind::Attribute;
     Attribute attribute = Attribute::Name;  // kind == Attribute
-    std::string key;                        // params, tags and metrics
+    std::string key;                        // params, tags, metrics and sources
+    std::string source;                     // kind == Source: the prefix ("drift")
     MetricStat stat = MetricStat::Last;     // metrics: last(), min(), max(), count()
 
     // Compares as a number: metrics, exit_code, start (epoch ms), duration (ms).

@@ -7,7 +7,7 @@
 namespace cairn::query {
 namespace {
 
-enum class Tri { False, True, Unknown };
+using Tri = Truth;
 
 Tri tri(bool b) { return b ? Tri::True : Tri::False; }
 
@@ -27,14 +27,22 @@ Scalar number(double v)
 
 Scalar text(std::string_view v) { return {false, false, 0.0, v}; }
 
-bool isPair(const Field& f) { return f.kind == FieldKind::Param || f.kind == FieldKind::Tag; }
+bool isPair(const Field& f) { return f.kind == FieldKind::Param || f.kind == FieldKind::Tag || f.kind == FieldKind::Source; }
 
-const std::map<std::string, std::string>& pairs(const Field& f, const Run& r)
+FieldValue numberValue(double v) { return {true, true, v, {}}; }
+FieldValue textValue(const std::string& v) { return {true, false, 0.0, v}; }
+
+// What a comparison sees of a read value: a NaN number or a missing value is NULL.
+Scalar scalarOf(const FieldValue& v)
 {
-    return f.kind == FieldKind::Param ? r.params : r.tags;
+    if (!v.present)
+        return {};
+    return v.isNumber ? number(v.number) : text(v.text);
 }
 
-Scalar valueOf(const Field& f, const RunSummary& rs, std::int64_t nowMs)
+} // namespace
+
+FieldValue runFieldValue(const Field& f, const RunSummary& rs, std::int64_t nowMs)
 {
     const Run& r = rs.run;
     switch (f.kind) {
@@ -44,41 +52,43 @@ Scalar valueOf(const Field& f, const RunSummary& rs, std::int64_t nowMs)
             return {};
         const MetricSummary& m = it->second;
         switch (f.stat) {
-        case MetricStat::Min: return number(m.min);
-        case MetricStat::Max: return number(m.max);
-        case MetricStat::Count: return number(static_cast<double>(m.count));
-        case MetricStat::Last: return number(m.last);
+        case MetricStat::Min: return numberValue(m.min);
+        case MetricStat::Max: return numberValue(m.max);
+        case MetricStat::Count: return numberValue(static_cast<double>(m.count));
+        case MetricStat::Last: return numberValue(m.last);
         }
         return {};
     }
     case FieldKind::Param:
     case FieldKind::Tag: {
-        const auto& map = pairs(f, r);
+        const auto& map = f.kind == FieldKind::Param ? r.params : r.tags;
         auto it = map.find(f.key);
-        return it == map.end() ? Scalar{} : text(it->second);
+        return it == map.end() ? FieldValue{} : textValue(it->second);
     }
+    case FieldKind::Source: return {};  // a run has none: gates read sources themselves
     case FieldKind::Attribute: break;
     }
     switch (f.attribute) {
-    case Attribute::Id: return text(r.id);
-    case Attribute::Name: return text(r.name);
-    case Attribute::Experiment: return text(r.experiment);
-    case Attribute::Status: return text(toString(r.status));
-    case Attribute::User: return text(r.user);
-    case Attribute::Host: return text(r.host);
-    case Attribute::Command: return text(r.command);
-    case Attribute::ExitCode: return r.exitCode ? number(*r.exitCode) : Scalar{};
-    case Attribute::Start: return r.startMs != 0 ? number(static_cast<double>(r.startMs)) : Scalar{};
+    case Attribute::Id: return textValue(r.id);
+    case Attribute::Name: return textValue(r.name);
+    case Attribute::Experiment: return textValue(r.experiment);
+    case Attribute::Status: return textValue(std::string(toString(r.status)));
+    case Attribute::User: return textValue(r.user);
+    case Attribute::Host: return textValue(r.host);
+    case Attribute::Command: return textValue(r.command);
+    case Attribute::ExitCode: return r.exitCode ? numberValue(*r.exitCode) : FieldValue{};
+    case Attribute::Start: return r.startMs != 0 ? numberValue(static_cast<double>(r.startMs)) : FieldValue{};
     case Attribute::Duration:
         if (r.startMs <= 0)
             return {};
         if (r.endMs > 0)
-            return number(static_cast<double>(r.endMs - r.startMs));
-        return number(static_cast<double>(nowMs) - static_cast<double>(r.startMs));
+            return numberValue(static_cast<double>(r.endMs - r.startMs));
+        return numberValue(static_cast<double>(nowMs) - static_cast<double>(r.startMs));
     }
     return {};
 }
 
+namespace {
 template <typename T>
 Tri compare(const T& a, const T& b, Op op)
 {
@@ -97,7 +107,7 @@ Tri compare(const T& a, const T& b, Op op)
 // number literal (NULL when not one).
 Scalar operand(const Field& f, const Scalar& v, const Value& lit)
 {
-    if (v.null || !isPair(f) || !lit.isNumber)
+    if (v.null || v.isNumber || !isPair(f) || !lit.isNumber)
         return v;
     auto n = parseNumber(v.text);
     return n ? number(*n) : Scalar{};
@@ -106,7 +116,7 @@ Scalar operand(const Field& f, const Scalar& v, const Value& lit)
 Tri equalsAny(const Field& f, const Scalar& v, const std::vector<Value>& values, bool numbers)
 {
     Scalar x = v;
-    if (numbers && isPair(f)) {
+    if (numbers && isPair(f) && !v.isNumber) {
         auto n = parseNumber(v.text);
         if (!n)
             return Tri::Unknown;
@@ -138,20 +148,13 @@ Tri inList(const Field& f, const Scalar& v, const std::vector<Value>& values)
 
 Tri negate(Tri t) { return t == Tri::Unknown ? t : tri(t == Tri::False); }
 
-Tri predicate(const Node& n, const RunSummary& rs, std::int64_t nowMs)
+Tri predicate(const Node& n, const FieldReader& read)
 {
     const Field& f = n.field;
-    if (n.op == Op::IsNull || n.op == Op::IsNotNull) {
-        bool present = false;
-        if (f.kind == FieldKind::Metric)
-            present = rs.metrics.count(f.key) > 0;
-        else if (isPair(f))
-            present = pairs(f, rs.run).count(f.key) > 0;
-        else
-            present = !valueOf(f, rs, nowMs).null;
-        return tri(present == (n.op == Op::IsNotNull));
-    }
-    const Scalar v = valueOf(f, rs, nowMs);
+    const FieldValue value = read(f);
+    if (n.op == Op::IsNull || n.op == Op::IsNotNull)
+        return tri(value.present == (n.op == Op::IsNotNull));
+    const Scalar v = scalarOf(value);
     switch (n.op) {
     case Op::In: return inList(f, v, n.values);
     case Op::NotIn: return negate(inList(f, v, n.values));
@@ -173,15 +176,15 @@ Tri predicate(const Node& n, const RunSummary& rs, std::int64_t nowMs)
     return compare(x.text, std::string_view(lit.text), n.op);
 }
 
-Tri eval(const Node& n, const RunSummary& rs, std::int64_t nowMs)
+Tri eval(const Node& n, const FieldReader& read)
 {
     switch (n.kind) {
-    case Node::Kind::Predicate: return predicate(n, rs, nowMs);
-    case Node::Kind::Not: return negate(eval(n.children.front(), rs, nowMs));
+    case Node::Kind::Predicate: return predicate(n, read);
+    case Node::Kind::Not: return negate(eval(n.children.front(), read));
     case Node::Kind::And: {
         Tri out = Tri::True;
         for (const Node& c : n.children) {
-            Tri t = eval(c, rs, nowMs);
+            Tri t = eval(c, read);
             if (t == Tri::False)
                 return Tri::False;
             if (t == Tri::Unknown)
@@ -192,7 +195,7 @@ Tri eval(const Node& n, const RunSummary& rs, std::int64_t nowMs)
     case Node::Kind::Or: {
         Tri out = Tri::False;
         for (const Node& c : n.children) {
-            Tri t = eval(c, rs, nowMs);
+            Tri t = eval(c, read);
             if (t == Tri::True)
                 return Tri::True;
             if (t == Tri::Unknown)
@@ -278,6 +281,11 @@ Like pattern(std::string_view p, std::size_t pi, std::string_view s, std::size_t
 
 bool likeMatch(std::string_view p, std::string_view text) { return pattern(p, 0, text, 0) == Like::Match; }
 
-bool matches(const Node& root, const RunSummary& run, std::int64_t nowMs) { return eval(root, run, nowMs) == Tri::True; }
+Truth evaluate(const Node& root, const FieldReader& read) { return eval(root, read); }
+
+bool matches(const Node& root, const RunSummary& run, std::int64_t nowMs)
+{
+    return eval(root, [&](const Field& f) { return runFieldValue(f, run, nowMs); }) == Tri::True;
+}
 
 } // namespace cairn::query

@@ -43,7 +43,10 @@ std::string suggest(const std::string& word, const std::vector<std::string>& can
 
 class Parser {
 public:
-    Parser(std::string_view text, const char* what) : m_text(text), m_tokens(tokenize(text)), m_what(what) {}
+    Parser(std::string_view text, const char* what, const SearchOptions* options = nullptr)
+        : m_text(text), m_tokens(tokenize(text)), m_what(what), m_options(options)
+    {
+    }
 
     bool blank() const { return m_tokens.front().kind == TokenKind::End; }
 
@@ -289,11 +292,29 @@ private:
         Field f;
         if (t.kind == TokenKind::Path) {
             const std::string prefix = asciiLower(t.prefix);
+            const std::vector<std::string> sources = m_options ? m_options->sources : std::vector<std::string>{};
+            if (contains(sources, prefix) && !contains(kPrefixes, prefix)) {
+                if (t.key.empty())
+                    fail(t.keyPos, "expected a key after '" + t.prefix + ".'");
+                take();
+                f.kind = FieldKind::Source;
+                f.source = prefix;
+                f.key = t.key;
+                return f;
+            }
             if (!contains(kPrefixes, prefix)) {
                 std::string raw(m_text.substr(t.pos, t.end - t.pos));
-                std::string hint = suggest(prefix, kPrefixes);
-                fail(t.pos, "unknown field '" + raw + "'"
-                                + (hint.empty() ? "; a field with a key starts with metrics., params. or tags."
+                std::vector<std::string> all = kPrefixes;
+                all.insert(all.end(), sources.begin(), sources.end());
+                std::string hint = suggest(prefix, all);
+                std::string known = "metrics., params. or tags.";
+                if (!sources.empty()) {
+                    known = "metrics., params., tags.";
+                    for (const auto& s : sources)
+                        known += (&s == &sources.back() ? " or " : ", ") + s + ".";
+                }
+                fail(t.pos, "unknown " + std::string(m_options ? "source" : "field") + " '" + raw + "'"
+                                + (hint.empty() ? "; a field with a key starts with " + known
                                                 : " (did you mean '" + hint + "." + raw.substr(t.keyPos - t.pos) + "'?)"));
             }
             if (t.key.empty())
@@ -351,6 +372,7 @@ private:
     std::string_view m_text;
     std::vector<Token> m_tokens;
     const char* m_what;
+    const SearchOptions* m_options = nullptr;
     std::size_t m_i = 0;
     std::size_t m_literalPos = 0;
     int m_conditions = 0;
@@ -361,9 +383,11 @@ SearchError toError(std::string_view text, const Failure& f) { return {columnAt(
 
 } // namespace
 
-SearchParse parseSearch(std::string_view text)
+SearchParse parseSearch(std::string_view text) { return parseSearch(text, SearchOptions{}); }
+
+SearchParse parseSearch(std::string_view text, const SearchOptions& options)
 {
-    Parser parser(text, "a condition");
+    Parser parser(text, "a condition", options.sources.empty() ? nullptr : &options);
     if (parser.blank())
         return {};
     try {

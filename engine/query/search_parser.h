@@ -7,6 +7,8 @@
 #include "engine/query/search_ast.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 #include <string_view>
 
 namespace cairn::query {
@@ -22,7 +24,15 @@ struct SearchParse {
     bool ok() const { return !error.has_value(); }
 };
 
+// What a filter may name beyond a run's own fields. Gates (engine/registry) add the sources
+// their resolvers serve, e.g. {"drift", "validation"}: `drift.share` then parses as a
+// FieldKind::Source field. Run search passes none, so a source there is an unknown field.
+struct SearchOptions {
+    std::vector<std::string> sources;
+};
+
 SearchParse parseSearch(std::string_view text);
+SearchParse parseSearch(std::string_view text, const SearchOptions& options);
 
 // Only whether (and where) the filter is wrong: what a filter box underlines as one types.
 // A blank filter is fine.

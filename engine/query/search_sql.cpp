@@ -202,6 +202,7 @@ SqlFragment valueSql(const Field& field, std::int64_t nowMs)
         f.params.push_back(field.key);
         return f;
     }
+    case FieldKind::Source: return text("NULL");  // never parsed for run search
     case FieldKind::Attribute: break;
     }
     switch (field.attribute) {

@@ -142,7 +142,7 @@ std::optional<std::string> checkValue(const Field& field, Op op, const Literal& 
         out.text = literal.text;
         return std::nullopt;
     }
-    if (field.kind == FieldKind::Param || field.kind == FieldKind::Tag) {
+    if (field.kind == FieldKind::Param || field.kind == FieldKind::Tag || field.kind == FieldKind::Source) {
         out.isNumber = literal.isNumber;  // a number compares numerically
         out.number = literal.number;
         out.text = literal.text;

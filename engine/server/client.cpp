@@ -150,7 +150,7 @@ Result<Json> EngineClient::readMessage(int timeoutMs)
     }
 }
 
-Result<Json> EngineClient::call(const std::string& method, const Json& params, int timeoutMs)
+Result<Json> EngineClient::call(const std::string& method, const Json& params, int timeoutMs, std::string* errorCode)
 {
     std::int64_t id = m_nextId++;
     if (auto s = sendLine(encodeRequest(id, method, params)); !s)
@@ -165,8 +165,11 @@ Result<Json> EngineClient::call(const std::string& method, const Json& params, i
         }
         if (msg->value("id", std::int64_t{-1}) != id)
             continue;
-        if (auto e = msg->find("error"); e != msg->end())
+        if (auto e = msg->find("error"); e != msg->end()) {
+            if (errorCode)
+                *errorCode = e->value("code", std::string());
             return makeError(e->value("message", std::string("engine error")));
+        }
         return msg->value("result", Json::object());
     }
 }

@@ -22,7 +22,9 @@ public:
 
     // Sends a request and waits for its reply (events arriving meanwhile are queued).
     // An error reply becomes an Error carrying the engine's message.
-    Result<Json> call(const std::string& method, const Json& params = Json::object(), int timeoutMs = 60000);
+    // `errorCode`, when given, receives the error reply's code (not_found, forbidden, ...).
+    Result<Json> call(const std::string& method, const Json& params = Json::object(), int timeoutMs = 60000,
+                      std::string* errorCode = nullptr);
     // The next pushed event; Error on timeout ("timeout") or a closed connection.
     Result<Json> nextEvent(int timeoutMs);
 

@@ -57,6 +57,8 @@ private:
     Json cancel(const Json& p);
     Json waitFor(ConnectionId conn, const Request& req, bool& deferred);
     Json addArtifact(const Json& p);  // engine_artifacts.cpp
+    // model.*, card.set: the registry's writes (engine_registry.cpp, docs/registry.md).
+    Json handleRegistry(ConnectionId conn, const std::string& method, const Json& p);
     Status validateGpus(const JobSpec& spec) const;
 
     EngineOptions m_options;

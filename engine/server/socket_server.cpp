@@ -2,6 +2,7 @@
 
 #include "engine/server/protocol.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,18 @@ bool SocketServer::listen(const std::filesystem::path& socketFile, std::string& 
     ::chmod(name.c_str(), 0600);
     accept();
     return true;
+}
+
+std::optional<unsigned> SocketServer::peerUid(ConnectionId id) const
+{
+    auto it = m_connections.find(id);
+    if (it == m_connections.end())
+        return std::nullopt;
+    ucred cred{};
+    socklen_t len = sizeof cred;
+    if (::getsockopt(it->second->socket.native_handle(), SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0)
+        return std::nullopt;
+    return static_cast<unsigned>(cred.uid);
 }
 
 void SocketServer::accept()

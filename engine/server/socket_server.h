@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace cairn::server {
@@ -32,6 +33,8 @@ public:
     void close(ConnectionId id);
     void closeAll();
     std::size_t connectionCount() const { return m_connections.size(); }
+    // The user id of the process at the other end (SO_PEERCRED): who a registry request is from.
+    std::optional<unsigned> peerUid(ConnectionId id) const;
 
     static constexpr std::size_t kMaxQueuedBytes = 16 << 20;
 

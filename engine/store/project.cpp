@@ -1,9 +1,12 @@
 #include "engine/store/project.h"
 
+#include "engine/core/text.h"
 #include "engine/store/store.h"
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -28,6 +31,132 @@ Result<std::string> readFile(const fs::path& path)
     return ss.str();
 }
 
+
+const std::vector<std::string>& roleNames()
+{
+    static const std::vector<std::string> names = {"viewer", "editor", "approver", "admin"};
+    return names;
+}
+
+// An alias name: letters, digits, '-', '_', '.', not starting with a digit (so it never reads as a version).
+bool validAlias(const std::string& a)
+{
+    if (a.empty() || a.size() > 64 || std::isdigit(static_cast<unsigned char>(a[0])))
+        return false;
+    for (char c : a)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            return false;
+    return true;
+}
+
+std::string scalarText(const YAML::Node& n) { return n.IsScalar() ? n.Scalar() : std::string(); }
+
+// The column where a scalar's text starts: after an opening quote; block scalars are inexact.
+void ruleStart(const YAML::Node& n, const std::string& text, GateRule& rule)
+{
+    const YAML::Mark m = n.Mark();
+    rule.line = m.line + 1;
+    rule.column = m.column + 1;
+    rule.exactColumns = true;
+    std::size_t lineStart = 0;
+    for (int i = 0; i < m.line && lineStart != std::string::npos; ++i) {
+        lineStart = text.find('\n', lineStart);
+        if (lineStart != std::string::npos)
+            ++lineStart;
+    }
+    if (lineStart == std::string::npos || lineStart + static_cast<std::size_t>(m.column) >= text.size())
+        return;
+    const char first = text[lineStart + static_cast<std::size_t>(m.column)];
+    if (first == '"' || first == '\'')
+        rule.column += 1;
+    else if (first == '|' || first == '>')
+        rule.exactColumns = false;
+}
+
+Status parseGovernance(const std::string& key, const YAML::Node& node, const std::string& text, const std::string& file,
+                       GovernanceConfig& out)
+{
+    auto at = [&](const YAML::Node& n) { return position(file, n.Mark()) + ": "; };
+    if (key == "protected_aliases") {
+        if (!node.IsSequence())
+            return makeError(at(node) + "'protected_aliases' must be a list of aliases, e.g. [champion, production]");
+        for (const auto& item : node) {
+            const std::string a = scalarText(item);
+            if (!validAlias(a))
+                return makeError(at(item) + "'protected_aliases' entries must be alias names (letters, digits, - _ .), not '" + a + "'");
+            out.protectedAliases.push_back(a);
+        }
+        return Ok{};
+    }
+    if (key == "roles") {
+        if (!node.IsMap())
+            return makeError(at(node) + "'roles' must map OS user names to roles, e.g. {alice: admin, bob: approver}");
+        for (const auto& kv : node) {
+            const std::string user = kv.first.as<std::string>("");
+            const std::string role = scalarText(kv.second);
+            if (user.empty())
+                return makeError(at(kv.first) + "'roles' keys must be OS user names (or \"*\" for everyone else)");
+            if (std::find(roleNames().begin(), roleNames().end(), role) == roleNames().end()) {
+                const std::string hint = didYouMean(role, roleNames());
+                return makeError(at(kv.second) + "'roles." + user + "': unknown role '" + role + "'"
+                                 + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; expected viewer, editor, approver or admin");
+            }
+            out.roles[user] = role;
+        }
+        return Ok{};
+    }
+    // gates: ALIAS: [ {name, rule, message}... ]
+    if (!node.IsMap())
+        return makeError(at(node) + "'gates' must map aliases to lists of rules, e.g. champion: [{name: accurate, rule: metrics.acc >= 0.9}]");
+    for (const auto& kv : node) {
+        const std::string alias = kv.first.as<std::string>("");
+        if (!validAlias(alias))
+            return makeError(at(kv.first) + "'gates': '" + alias + "' is not an alias name (letters, digits, - _ ., not starting with a digit)");
+        if (!kv.second.IsSequence())
+            return makeError(at(kv.second) + "'gates." + alias + "' must be a list of rules, each with a name and a rule");
+        std::vector<GateRule>& rules = out.gates[alias];
+        int index = 0;
+        for (const auto& item : kv.second) {
+            const std::string where = "'gates." + alias + "[" + std::to_string(index++) + "]";
+            if (!item.IsMap())
+                return makeError(at(item) + where + "' must be a mapping with name, rule and optionally message");
+            GateRule rule;
+            rule.alias = alias;
+            rule.file = file;
+            bool hasRule = false;
+            for (const auto& f : item) {
+                const std::string field = f.first.as<std::string>("");
+                if (field != "name" && field != "rule" && field != "message") {
+                    const std::string hint = didYouMean(field, {"name", "rule", "message"});
+                    return makeError(at(f.first) + where + "': unknown field '" + field + "'"
+                                     + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; expected name, rule, message");
+                }
+                if (!f.second.IsScalar())
+                    return makeError(at(f.second) + where + "." + field + "' must be text");
+                const std::string value = f.second.Scalar();
+                if (field == "name")
+                    rule.name = value;
+                else if (field == "message")
+                    rule.message = value;
+                else {
+                    rule.rule = value;
+                    hasRule = true;
+                    ruleStart(f.second, text, rule);
+                }
+            }
+            if (rule.name.empty())
+                return makeError(at(item) + where + "' needs a name (name: accurate)");
+            if (!hasRule || rule.rule.find_first_not_of(" \t\r\n") == std::string::npos)
+                return makeError(at(item) + where + "' (" + rule.name + ") needs a rule (rule: metrics.accuracy >= 0.9)");
+            for (const GateRule& other : rules)
+                if (other.name == rule.name)
+                    return makeError(at(item) + where + "': the name '" + rule.name + "' is used twice under 'gates." + alias + "'");
+            rules.push_back(std::move(rule));
+        }
+    }
+    return Ok{};
+}
+
 } // namespace
 
 Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::string& fileName)
@@ -45,7 +174,7 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
         return makeError(position(fileName, root.Mark()) + ": the project settings must be a mapping of keys to values");
     // Sections later issues own are accepted here and validated by their readers.
     static const std::set<std::string> known = {"name", "python", "executors", "gpus", "gates", "roles",
-                                                "env_allowlist", "engine"};
+                                                "env_allowlist", "engine", "protected_aliases"};
     for (const auto& kv : root) {
         std::string key = kv.first.as<std::string>("");
         if (!known.count(key))
@@ -67,6 +196,10 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
                     return makeError(position(fileName, e.second.Mark()) + ": 'engine.idle_exit_s' must be a whole number of seconds >= 1");
                 config.engineIdleExitSeconds = seconds;
             }
+        }
+        if (key == "gates" || key == "roles" || key == "protected_aliases") {
+            if (auto st = parseGovernance(key, kv.second, text, fileName, config.governance); !st)
+                return st.error();
         }
         if (key == "gpus") {
             if (!kv.second.IsSequence())

@@ -4,10 +4,30 @@
 #include "engine/core/result.h"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace cairn {
+
+// One rule of `gates:` (docs/registry.md#gates): checked before a version gets the alias.
+struct GateRule {
+    std::string alias;
+    std::string name;
+    std::string rule;        // the run search language, plus the sources gates can read
+    std::string message;     // shown when it fails; optional
+    std::string file;        // where the rule text starts, for errors at file:line:col
+    int line = 0;
+    int column = 0;          // of the rule's first character (after an opening quote)
+    bool exactColumns = true;  // false for block scalars, where a column inside the rule is not known
+};
+
+// `roles:` (user -> viewer, editor, approver or admin) and `protected_aliases:`.
+struct GovernanceConfig {
+    std::map<std::string, std::vector<GateRule>> gates;  // alias -> rules in file order
+    std::map<std::string, std::string> roles;            // OS user (or "*" for everyone else) -> role
+    std::vector<std::string> protectedAliases;           // promotion needs a second person's approval
+};
 
 struct ProjectConfig {
     std::string name;
@@ -17,6 +37,7 @@ struct ProjectConfig {
     std::vector<int> gpus;
     // `engine: {idle_exit_s: N}`: seconds the engine waits, idle, before it exits.
     int engineIdleExitSeconds = 120;
+    GovernanceConfig governance;
 };
 
 class Project {

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -140,6 +140,81 @@ constexpr std::array<std::string_view, 6> kMigrations = {
         direction TEXT NOT NULL CHECK(direction IN ('input','output')),
         PRIMARY KEY(run, version, direction)) WITHOUT ROWID;
     CREATE INDEX run_artifacts_by_version ON run_artifacts(version, direction);
+    )sql",
+    // 7: the model registry (engine/registry, docs/registry.md). Versions are numbered per
+    // model and keep a snapshot of their run's params, tags and metric summaries; aliases
+    // point at versions and every change of one is kept in alias_history (rollback walks it);
+    // promotions to protected aliases wait in promotion_requests for a second person;
+    // model_cards holds the written fields of a version's card. audit_events is the
+    // tamper-evident trail: each row's hash covers its fields and the previous row's hash,
+    // and audit_head holds the newest (seq, hash) so a deleted tail shows too.
+    R"sql(
+    CREATE TABLE models(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL);
+    CREATE TABLE model_versions(
+        id INTEGER PRIMARY KEY,
+        model INTEGER NOT NULL REFERENCES models(id),
+        version INTEGER NOT NULL,
+        run TEXT NOT NULL,
+        artifact_version INTEGER REFERENCES artifact_versions(id),
+        artifact_hash TEXT NOT NULL DEFAULT '',
+        snapshot TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        UNIQUE(model, version));
+    CREATE INDEX model_versions_by_run ON model_versions(run);
+    CREATE TABLE model_aliases(
+        model INTEGER NOT NULL REFERENCES models(id),
+        alias TEXT NOT NULL,
+        version INTEGER NOT NULL REFERENCES model_versions(id),
+        set_ms INTEGER NOT NULL,
+        set_by TEXT NOT NULL,
+        PRIMARY KEY(model, alias)) WITHOUT ROWID;
+    CREATE TABLE alias_history(
+        id INTEGER PRIMARY KEY,
+        model INTEGER NOT NULL REFERENCES models(id),
+        alias TEXT NOT NULL,
+        version INTEGER NOT NULL REFERENCES model_versions(id),
+        previous INTEGER REFERENCES model_versions(id),
+        action TEXT NOT NULL CHECK(action IN ('alias','promote','rollback')),
+        at_ms INTEGER NOT NULL,
+        actor TEXT NOT NULL);
+    CREATE INDEX alias_history_by_alias ON alias_history(model, alias, id);
+    CREATE TABLE promotion_requests(
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL REFERENCES model_versions(id),
+        alias TEXT NOT NULL,
+        status TEXT NOT NULL CHECK(status IN ('pending','approved','rejected')),
+        requested_by TEXT NOT NULL,
+        requested_ms INTEGER NOT NULL,
+        decided_by TEXT NOT NULL DEFAULT '',
+        decided_ms INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT '',
+        gates TEXT NOT NULL DEFAULT '');
+    CREATE TABLE model_cards(
+        version INTEGER NOT NULL REFERENCES model_versions(id),
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY(version, field)) WITHOUT ROWID;
+    CREATE TABLE audit_events(
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        version INTEGER,
+        alias TEXT NOT NULL DEFAULT '',
+        before TEXT NOT NULL DEFAULT '',
+        after TEXT NOT NULL DEFAULT '',
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL);
+    CREATE TABLE audit_head(
+        id INTEGER PRIMARY KEY CHECK(id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL);
     )sql",
 };
 

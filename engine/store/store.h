@@ -5,6 +5,7 @@
 #include "engine/core/result.h"
 #include "engine/store/artifact_rows.h"
 #include "engine/store/lineage_rows.h"
+#include "engine/store/registry_rows.h"
 #include "engine/store/types.h"
 
 #include <filesystem>
@@ -111,7 +112,52 @@ public:
     Result<LineageGraph> lineage(const std::string& startRunId, std::int64_t startVersionId, bool upstream, bool downstream,
                                  int maxDepth);
 
+    // --- model registry (store_registry.cpp, docs/registry.md) ---------------------------------
+    // Every write below appends its audit event(s) in the same transaction as the change.
+    struct NewModelVersion {
+        std::string model;
+        std::string runId;
+        std::optional<std::int64_t> artifactVersionId;
+        std::string artifactHash;
+        std::string snapshot;    // JSON of the run's params, tags, metrics and inputs
+        std::string actor;
+        std::string auditAfter;  // JSON object merged into the audit event's `after`
+    };
+    // Creates the model when new; the version is the model's next number (1, 2, 3...).
+    Result<ModelVersion> registerModelVersion(const NewModelVersion& v);
+    // Points `alias` at `version` and records it in alias_history; action is alias, promote or
+    // rollback. `auditExtra` (a JSON object) is merged into the event's `after`.
+    Result<AliasChange> moveAlias(const std::string& model, std::int64_t version, const std::string& alias,
+                                  const std::string& action, const std::string& actor, const std::string& auditExtra = {});
+    Result<PromotionRequest> createPromotionRequest(const std::string& model, std::int64_t version, const std::string& alias,
+                                                    const std::string& actor, const std::string& gatesJson);
+    // Approving also moves the alias (action promote), in the same transaction.
+    Result<PromotionRequest> decidePromotionRequest(std::int64_t id, bool approve, const std::string& actor,
+                                                    const std::string& note);
+    // Sets the written card fields given (an empty value removes one); no event when nothing changed.
+    Status setCardFields(const std::string& model, std::int64_t version, const std::map<std::string, std::string>& fields,
+                         const std::string& actor);
+    // An event that changes nothing else (a refused promotion, a changed gate configuration).
+    Status appendAudit(const AuditEntry& entry);
+
+    Result<std::vector<ModelInfo>> models();
+    // The errors name the model, version or alias and suggest a close name.
+    Result<ModelInfo> model(const std::string& name);
+    Result<std::vector<ModelVersion>> modelVersions(const std::string& name);  // newest first
+    Result<ModelVersion> modelVersion(const std::string& name, std::int64_t version);
+    Result<ModelVersion> modelVersionByAlias(const std::string& name, const std::string& alias);
+    // Oldest first; every alias of the model when `alias` is empty.
+    Result<std::vector<AliasChange>> aliasHistory(const std::string& model, const std::string& alias = {});
+    Result<std::vector<PromotionRequest>> promotionRequests(bool pendingOnly);
+    Result<PromotionRequest> promotionRequest(std::int64_t id);
+    Result<std::map<std::string, std::string>> cardFields(const std::string& model, std::int64_t version);
+    // Events after `afterSeq` in seq order, at most `limit` (-1: all).
+    Result<std::vector<AuditEvent>> auditEvents(std::int64_t afterSeq = 0, std::int64_t limit = -1);
+    Result<std::optional<AuditHead>> auditHead();
+    Result<std::optional<AuditEvent>> lastAuditEvent(const std::string& action);
+
 private:
+    Status appendAuditNoTx(const AuditEntry& entry);
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);
     Result<std::int64_t> runRowId(const std::string& runId);
     Status appendMetricsNoTx(std::int64_t seq, std::span<const MetricPoint> points);

@@ -11,6 +11,8 @@ from sklearn.metrics import log_loss
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
+from card_report import declare_data, evaluation_metrics, save_model
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -24,6 +26,7 @@ def main():
     scaler = StandardScaler().fit(X_train)
     X_train, X_val = scaler.transform(X_train), scaler.transform(X_val)
     classes = np.unique(y)
+    declare_data(X_train, y_train, X_val, y_val)
 
     print(f"cairn:param model=logreg optimizer=sgd train_rows={len(X_train)}")
     print("cairn:tag family=linear")
@@ -38,6 +41,9 @@ def main():
         print(f"cairn:metric step={epoch} train_loss={train_loss:.6f} val_loss={val_loss:.6f} val_acc={val_acc:.6f}")
         print(f"epoch {epoch:3d}  train_loss {train_loss:.4f}  val_loss {val_loss:.4f}  val_acc {val_acc:.4f}")
     print(f"cairn:metric final_val_acc={val_acc:.6f}")
+    report = evaluation_metrics(y_val, clf.predict(X_val), seed=args.seed)
+    print("cairn:metric " + " ".join(f"{k}={v:.6f}" for k, v in report.items()))
+    save_model(clf)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
+from card_report import declare_data, evaluation_metrics, save_model
+
 
 class Logger:
     def __init__(self):
@@ -42,6 +44,7 @@ def main():
     scaler = StandardScaler().fit(X_train)
     X_train, X_val = scaler.transform(X_train), scaler.transform(X_val)
     classes = np.unique(y)
+    declare_data(X_train, y_train, X_val, y_val)
 
     log = Logger()
     log.log({"params": {"model": "mlp", "optimizer": "adam", "train_rows": len(X_train)}})
@@ -56,6 +59,8 @@ def main():
         log.log({"step": epoch, "metrics": {"train_loss": clf.loss_, "val_loss": val_loss, "val_acc": val_acc}})
         print(f"epoch {epoch:3d}  train_loss {clf.loss_:.4f}  val_loss {val_loss:.4f}  val_acc {val_acc:.4f}")
     log.log({"metrics": {"final_val_acc": val_acc, "train_seconds": time.time() - start}, "step": 0})
+    log.log({"metrics": evaluation_metrics(y_val, clf.predict(X_val), seed=args.seed), "step": 0})
+    save_model(clf)
 
 
 if __name__ == "__main__":

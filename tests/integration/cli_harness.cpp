@@ -29,6 +29,16 @@ CliResult CliHarness::cairn(const QStringList& args, int timeoutMs, const QByteA
 {
     QProcess p;
     p.setWorkingDirectory(m_dir.path());
+    if (!m_envOverrides.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const auto& [name, value] : m_envOverrides) {
+            if (value.isEmpty())
+                env.remove(name);
+            else
+                env.insert(name, value);
+        }
+        p.setProcessEnvironment(env);
+    }
     QStringList full = args;
     if (!args.isEmpty() && args.first() != "init")
         full = QStringList{"--project", m_project} + args;
@@ -83,6 +93,12 @@ QByteArray CliHarness::runFile(const std::string& runId, const QString& name)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+void CliHarness::setEnv(const QString& name, const QString& value)
+{
+    m_envOverrides.removeIf([&](const QPair<QString, QString>& o) { return o.first == name; });
+    m_envOverrides.append({name, value});
 }
 
 QString CliHarness::python()

@@ -4,6 +4,9 @@
 #include "engine/store/store.h"
 
 #include <QProcess>
+#include <QList>
+#include <QPair>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -31,9 +34,12 @@ public:
     cairn::Run newestRun();
     QByteArray runFile(const std::string& runId, const QString& name);
     static QString python();
+    // The environment of the next cairn() calls: `value` empty removes the variable.
+    void setEnv(const QString& name, const QString& value);
 
 private:
     QTemporaryDir m_dir;
     QString m_project;
     bool m_ok = false;
+    QList<QPair<QString, QString>> m_envOverrides;  // applied over this process's environment
 };

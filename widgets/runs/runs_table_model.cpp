@@ -602,6 +602,7 @@ Cell extraCell(const RunSummary& s, const std::optional<query::Field>& field, st
         }
         return c;
     }
+    case query::FieldKind::Source: return c;  // gates only, never a runs table column
     case query::FieldKind::Attribute: break;
     }
     c.present = true;
