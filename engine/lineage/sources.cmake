@@ -3,8 +3,11 @@
 target_sources(cairn_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/record.cpp
   ${CMAKE_CURRENT_LIST_DIR}/environment.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/run_diff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/input_restore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../store/store_lineage.cpp
 )
 target_sources(cairn_cli PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/../cli/cmd_lineage.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../cli/cmd_reproduce.cpp
 )

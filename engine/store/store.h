@@ -110,6 +110,9 @@ public:
     // breadth-first with a visited set, one indexed lookup per node, so cycles end.
     Result<LineageGraph> lineage(const std::string& startRunId, std::int64_t startVersionId, bool upstream, bool downstream,
                                  int maxDepth);
+    // The versions a run read and wrote, inputs first, each by artifact name (store_artifacts.cpp).
+    Result<std::vector<RunArtifact>> runArtifacts(const std::string& runId);
+
 
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);

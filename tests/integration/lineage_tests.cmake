@@ -4,3 +4,10 @@ cairn_add_test(tst_lineage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_lineage.cpp ${C
                LIBS cairn_core LABELS integration)
 target_compile_definitions(tst_lineage PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>")
 add_dependencies(tst_lineage cairn)
+
+# cairn reproduce, cairn submit --input/--output and pipeline stages' lineage (docs/lineage.md).
+# The fake NVML library (tests/unit/gpu_tests.cmake) stands in for a GPU in env.json.
+cairn_add_test(tst_reproduce SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_reproduce.cpp ${CMAKE_CURRENT_LIST_DIR}/cli_harness.cpp
+               LIBS cairn_core LABELS integration)
+target_compile_definitions(tst_reproduce PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>" FAKE_NVML_PATH="$<TARGET_FILE:fake_nvml>")
+add_dependencies(tst_reproduce cairn fake_nvml)
