@@ -183,8 +183,9 @@ int listCmd(const std::vector<std::string>& argv, Context& ctx)
     }
     TextTable table({"name", "version", "type", "files", "size", "hash", "created", "run"});
     for (const auto& v : shown)
-        table.add({v.name, std::to_string(v.version) + (args.has("all") ? "" : " of " + std::to_string(counts[v.name])), v.type,
-                   v.directory ? std::to_string(v.fileCount) : "-", formatBytes(static_cast<std::uint64_t>(v.size)),
+        table.add({v.name, std::to_string(v.version) + (args.has("all") ? "" : " of " + std::to_string(counts[v.name])),
+                   v.type + (v.external ? " (external)" : ""), v.directory ? std::to_string(v.fileCount) : "-",
+                   v.external ? "-" : formatBytes(static_cast<std::uint64_t>(v.size)),
                    v.hash.substr(0, 12), formatTimestamp(v.createdMs), v.runId.substr(0, 8)});
     table.print(ctx.out);
     return kExitOk;
@@ -211,6 +212,23 @@ int showCmd(const std::vector<std::string>& argv, Context& ctx)
     auto target = resolve(ctx, "show", *store, objects, args.positionalValue("REF"));
     if (!target)
         return kExitUsage;
+    if (target->version && target->version->external) {  // a dataset of another tool: nothing stored
+        const ArtifactVersion& v = *target->version;
+        if (args.get("format") == "json") {
+            ordered_json j = versionJson(v);
+            j["stored"] = false;
+            ctx.out << j.dump(2) << "\n";
+            return kExitOk;
+        }
+        ctx.out << "artifact  " << v.name << ":" << v.version << "\n"
+                << "type      " << v.type << ", external: a dataset of another tool, imported from OpenLineage; no bytes stored\n"
+                << "dataset   " << v.olNamespace << " " << v.olName << "\n"
+                << "version   " << v.hash << " (names the dataset version, not content)\n"
+                << "created   " << formatTimestamp(v.createdMs) << "\n";
+        if (!v.runId.empty())
+            ctx.out << "run       " << v.runId << "\n";
+        return kExitOk;
+    }
     std::optional<artifacts::Manifest> manifest;
     if (target->directory) {
         auto text = objects.readObject(target->hash);
@@ -305,6 +323,9 @@ int getCmd(const std::vector<std::string>& argv, Context& ctx)
     auto target = resolve(ctx, "get", *store, objects, args.positionalValue("REF"));
     if (!target)
         return kExitUsage;
+    if (target->version && target->version->external)
+        return usageError(ctx.err, "artifact get", target->label() + " is a dataset of another tool (" + target->version->olNamespace + " "
+                                                       + target->version->olName + ", imported from OpenLineage): Cairn holds no bytes of it");
     const fs::path dest = args.positionalValue("DEST");
     std::error_code ec;
     if (fs::exists(fs::symlink_status(dest, ec)))

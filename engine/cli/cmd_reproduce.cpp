@@ -317,7 +317,9 @@ int cmdReproduce(const std::vector<std::string>& argv, Context& ctx)
                 return kExitFailure;
             }
             const std::string label = p.version.name + ":" + std::to_string(p.version.version);
-            const char* state = p.state == lineage::InputPlacement::State::Differs ? "replaced" : stateText(p.state);
+            const char* state = p.state == lineage::InputPlacement::State::Differs ? "replaced"
+                                : p.version.external                             ? "external (another tool's dataset; nothing to restore)"
+                                                                                 : stateText(p.state);
             restored.push_back({{"artifact", label}, {"hash", p.version.hash}, {"path", p.target.string()}, {"state", state}});
             ctx.err << "cairn: input " << label << " " << state
                     << (p.target.empty() ? std::string() : (p.state == lineage::InputPlacement::State::Same ? " at " : " to ") + p.target.string())

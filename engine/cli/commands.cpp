@@ -29,6 +29,7 @@ const std::vector<Command>& commands()
         {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
         {"lineage", "show the artifacts and runs a run or artifact came from, and what came from it", cmdLineage},
         {"reproduce", "run a run again from its stored inputs and show what differs", cmdReproduce},
+        {"openlineage", "export runs as OpenLineage events, import other tools' events", cmdOpenLineage},
     };
     return table;
 }

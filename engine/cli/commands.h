@@ -50,5 +50,6 @@ int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
 int cmdArtifact(const std::vector<std::string>& args, Context& ctx);
 int cmdLineage(const std::vector<std::string>& args, Context& ctx);
 int cmdReproduce(const std::vector<std::string>& args, Context& ctx);
+int cmdOpenLineage(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -140,6 +140,17 @@ constexpr std::array<std::string_view, 6> kMigrations = {
         direction TEXT NOT NULL CHECK(direction IN ('input','output')),
         PRIMARY KEY(run, version, direction)) WITHOUT ROWID;
     CREATE INDEX run_artifacts_by_version ON run_artifacts(version, direction);
+    )sql",
+    // 7: datasets of other tools, imported from OpenLineage events (docs/openlineage.md):
+    // versions whose bytes are not in artifacts/ (external = 1), and the OpenLineage
+    // (namespace, name) each such artifact stands for.
+    R"sql(
+    ALTER TABLE artifact_versions ADD COLUMN external INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE openlineage_datasets(
+        artifact INTEGER PRIMARY KEY REFERENCES artifacts(id) ON DELETE CASCADE,
+        namespace TEXT NOT NULL,
+        name TEXT NOT NULL,
+        UNIQUE(namespace, name));
     )sql",
 };
 

@@ -4,6 +4,7 @@
 
 #include "engine/core/result.h"
 #include "engine/store/artifact_rows.h"
+#include "engine/store/external_rows.h"
 #include "engine/store/lineage_rows.h"
 #include "engine/store/types.h"
 
@@ -113,6 +114,11 @@ public:
     // The versions a run read and wrote, inputs first, each by artifact name (store_artifacts.cpp).
     Result<std::vector<RunArtifact>> runArtifacts(const std::string& runId);
 
+    // --- other tools' runs and datasets (store_external.cpp, docs/openlineage.md) -------------
+    // In one transaction: creates or updates each run (tagged cairn.source=openlineage), finds
+    // or creates its datasets (a version Cairn stored from the same path, else an external
+    // artifact) and links them. Runs Cairn made itself are left alone and listed in `skipped`.
+    Result<ExternalImportResult> importExternalRuns(std::span<const ExternalRun> runs);
 
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);

@@ -13,9 +13,10 @@ namespace {
 
 #define CAIRN_VERSION_COLUMNS                                                                                    \
     "v.id, a.name, a.type, v.version, v.hash, v.kind, v.size, v.file_count, v.created_ms, "                     \
-    "COALESCE(r.id, ''), v.source"
+    "COALESCE(r.id, ''), v.source, v.external, COALESCE(o.namespace, ''), COALESCE(o.name, '')"
 #define CAIRN_VERSIONS_FROM                                                                                      \
-    " FROM artifact_versions v JOIN artifacts a ON a.id = v.artifact LEFT JOIN runs r ON r.seq = v.run"
+    " FROM artifact_versions v JOIN artifacts a ON a.id = v.artifact LEFT JOIN runs r ON r.seq = v.run "        \
+    "LEFT JOIN openlineage_datasets o ON o.artifact = a.id"
 #define CAIRN_SELECT_VERSIONS "SELECT " CAIRN_VERSION_COLUMNS CAIRN_VERSIONS_FROM
 
 ArtifactVersion readVersion(const Statement& st)
@@ -32,6 +33,9 @@ ArtifactVersion readVersion(const Statement& st)
     v.createdMs = st.int64(8);
     v.runId = st.text(9);
     v.source = st.text(10);
+    v.external = st.int64(11) != 0;
+    v.olNamespace = st.text(12);
+    v.olName = st.text(13);
     return v;
 }
 
@@ -140,7 +144,7 @@ Result<std::vector<RunArtifact>> Store::runArtifacts(const std::string& runId)
         return st.error();
     st->bind(1, *seq);
     std::vector<RunArtifact> out;
-    if (auto s = forEachRow(*st, [&](const Statement& r) { out.push_back({r.text(11), readVersion(r)}); }); !s)
+    if (auto s = forEachRow(*st, [&](const Statement& r) { out.push_back({r.text(14), readVersion(r)}); }); !s)
         return s.error();
     return out;
 }

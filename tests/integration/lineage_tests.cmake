@@ -11,3 +11,10 @@ cairn_add_test(tst_reproduce SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_reproduce.cpp
                LIBS cairn_core LABELS integration)
 target_compile_definitions(tst_reproduce PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>" FAKE_NVML_PATH="$<TARGET_FILE:fake_nvml>")
 add_dependencies(tst_reproduce cairn fake_nvml)
+
+# cairn openlineage export|import (docs/openlineage.md): exported events checked against the
+# OpenLineage JSON schemas in tests/data/openlineage by python3-jsonschema.
+cairn_add_test(tst_openlineage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_openlineage.cpp ${CMAKE_CURRENT_LIST_DIR}/cli_harness.cpp
+               LIBS cairn_core LABELS integration)
+target_compile_definitions(tst_openlineage PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>" CAIRN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_dependencies(tst_openlineage cairn)
