@@ -57,6 +57,7 @@ private:
     Json cancel(const Json& p);
     Json waitFor(ConnectionId conn, const Request& req, bool& deferred);
     Json addArtifact(const Json& p);  // engine_artifacts.cpp
+    Json addArtifactProfile(const Json& p);
     Json importOpenLineage(const Json& p);  // engine_openlineage.cpp
     Status validateGpus(const JobSpec& spec) const;
 

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -151,6 +151,18 @@ constexpr std::array<std::string_view, 7> kMigrations = {
         namespace TEXT NOT NULL,
         name TEXT NOT NULL,
         UNIQUE(namespace, name));
+    )sql",
+    // 8: dataset profiles (engine/store/profile_rows.h, docs/artifacts.md), one per profiled
+    // object (a CSV file, or a CSV file inside a directory version), keyed by its content hash:
+    // a profile is a function of the bytes, so every version holding them shares it.
+    R"sql(
+    CREATE TABLE dataset_profiles(
+        hash TEXT PRIMARY KEY,
+        format TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        columns INTEGER NOT NULL,
+        profile TEXT NOT NULL,
+        created_ms INTEGER NOT NULL) WITHOUT ROWID;
     )sql",
 };
 

@@ -6,6 +6,7 @@
 #include "engine/store/artifact_rows.h"
 #include "engine/store/external_rows.h"
 #include "engine/store/lineage_rows.h"
+#include "engine/store/profile_rows.h"
 #include "engine/store/types.h"
 
 #include <filesystem>
@@ -119,6 +120,12 @@ public:
     // or creates its datasets (a version Cairn stored from the same path, else an external
     // artifact) and links them. Runs Cairn made itself are left alone and listed in `skipped`.
     Result<ExternalImportResult> importExternalRuns(std::span<const ExternalRun> runs);
+
+    // --- dataset profiles (store_profiles.cpp, docs/artifacts.md) ----------------------------
+    // The profile of the object `hash` (a CSV file); stored once, later calls keep the first.
+    Status addDatasetProfile(const std::string& hash, const DatasetProfile& profile);
+    // nullopt when the object has no profile (not a CSV file, or added before profiles existed).
+    Result<std::optional<DatasetProfile>> datasetProfile(const std::string& hash);
 
 private:
     explicit Store(std::unique_ptr<Database> db, std::filesystem::path path, int version);

@@ -18,3 +18,9 @@ cairn_add_test(tst_openlineage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_openlineage
                LIBS cairn_core LABELS integration)
 target_compile_definitions(tst_openlineage PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>" CAIRN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_dependencies(tst_openlineage cairn)
+
+# Dataset profiles at add time through the real binary (docs/artifacts.md).
+cairn_add_test(tst_artifact_profiles SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_artifact_profiles.cpp ${CMAKE_CURRENT_LIST_DIR}/cli_harness.cpp
+               LIBS cairn_core LABELS integration)
+target_compile_definitions(tst_artifact_profiles PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>")
+add_dependencies(tst_artifact_profiles cairn)
