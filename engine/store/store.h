@@ -112,6 +112,9 @@ public:
     // breadth-first with a visited set, one indexed lookup per node, so cycles end.
     Result<LineageGraph> lineage(const std::string& startRunId, std::int64_t startVersionId, bool upstream, bool downstream,
                                  int maxDepth);
+    // Every link in the project: each run that read or wrote a version and each version a run
+    // read or wrote, all at depth 0 (the workbench's whole-project lineage view).
+    Result<LineageGraph> lineageAll();
     // The versions a run read and wrote, inputs first, each by artifact name (store_artifacts.cpp).
     Result<std::vector<RunArtifact>> runArtifacts(const std::string& runId);
 
