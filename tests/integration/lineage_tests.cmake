@@ -24,3 +24,9 @@ cairn_add_test(tst_artifact_profiles SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_artif
                LIBS cairn_core LABELS integration)
 target_compile_definitions(tst_artifact_profiles PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>")
 add_dependencies(tst_artifact_profiles cairn)
+
+# A real full disk (a 1 MiB tmpfs in a private mount namespace) under the artifact store.
+cairn_add_test(tst_disk_full SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_disk_full.cpp ${CMAKE_CURRENT_LIST_DIR}/cli_harness.cpp
+               LIBS cairn_core LABELS integration)
+target_compile_definitions(tst_disk_full PRIVATE CAIRN_BIN="$<TARGET_FILE:cairn>")
+add_dependencies(tst_disk_full cairn)
