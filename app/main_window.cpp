@@ -44,6 +44,7 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     statusBar()->addPermanentWidget(m_countLabel);
     m_pathLabel->setText(tr("No project open. Use File > Open Project... or File > New Project..."));
     createLiveParts();
+    createLineageParts();
     createMenus();
 
     connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
@@ -66,6 +67,8 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     connect(m_runs, &widgets::RunsView::currentRunChanged, m_session, &ProjectSession::selectRun);
     connect(m_page, &widgets::RunPage::detailShown, this, &MainWindow::runShown);
     connect(m_runs, &widgets::RunsView::compareRequested, this, &MainWindow::compareRuns);
+    connect(m_page, &widgets::RunPage::lineageRequested, this, &MainWindow::openLineage);
+    connect(m_page, &widgets::RunPage::reproduceRequested, this, &MainWindow::reproduceRun);
     resize(1400, 900);
 }
 
@@ -90,6 +93,7 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     m_engine->setProject(root);
     m_models->setProject(root);
     updateEngineStatus();
+    openLineageSession(root);
     // The runs table reads through a read-only connection of its own on this thread: each
     // query is a few milliseconds (docs/runs-table.md), and only the rows on screen are read.
     const std::filesystem::path rootPath = root.toStdString();
@@ -148,6 +152,10 @@ void MainWindow::createMenus()
     models->setText(tr("&Models"));
     models->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     view->addAction(models);
+    QAction* artifacts = m_artifactsDock->toggleViewAction();
+    artifacts->setText(tr("&Artifacts"));
+    view->addAction(artifacts);
+    view->addAction(tr("Project &Lineage"), this, [this] { openLineage({}); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cairn Workbench"), this, &MainWindow::showAbout);

@@ -8,12 +8,15 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
 class QTimer;
 
 namespace cairn::widgets {
+class ArtifactList;
+class ArtifactPanel;
 class GpuPanel;
 class LaunchDialog;
 class QueuePanel;
@@ -25,7 +28,10 @@ namespace cairn::app {
 
 class EngineClient;
 class ModelsDock;
+class LineageSession;
+class LineageWindow;
 class ProjectSession;
+class ReproduceDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,6 +58,14 @@ public:
     void startEngine();
     // Opens a comparison window for these runs (2 to 200); returns it, or nullptr with a message.
     class CompareWindow* compareRuns(const QStringList& runIds);
+    // Lineage and artifacts (main_window_lineage.cpp): a lineage window around a run or an
+    // artifact (empty: the whole project), the reproduce dialog of a run, a run on the page.
+    LineageWindow* openLineage(const QString& root);
+    ReproduceDialog* reproduceRun(const QString& runId);
+    void showRun(const QString& runId);
+    QDockWidget* artifactsDock() const { return m_artifactsDock; }
+    widgets::ArtifactList* artifactList() const { return m_artifactList; }
+    widgets::ArtifactPanel* artifactPanel() const { return m_artifactPanel; }
 
 Q_SIGNALS:
     void projectOpened(const QString& root);
@@ -60,6 +74,8 @@ Q_SIGNALS:
     void runsShown(int count);
     // A run's detail, charts included, is on screen.
     void runShown(const QString& runId);
+    // The Artifacts dock lists the project's artifacts (after every load).
+    void artifactsShown(int count);
 
 private:
     void createMenus();
@@ -75,6 +91,10 @@ private:
     void createLiveParts();
     void onEngineEvent(const QString& name, const QJsonObject& data);
     void updateEngineStatus();
+    // Lineage parts (main_window_lineage.cpp): the Artifacts dock and its session.
+    void createLineageParts();
+    void openLineageSession(const QString& root);
+    void refreshArtifacts();
 
     bool m_interactive = true;
     ProjectSession* m_session = nullptr;
@@ -91,6 +111,11 @@ private:
     ModelsDock* m_models = nullptr;  // View > Models (app/models_dock.h)
     QTimer* m_liveRefresh = nullptr;   // coalesces engine events into one session poll
     QTimer* m_statusTimer = nullptr;   // engine status while connected
+    LineageSession* m_lineage = nullptr;
+    QDockWidget* m_artifactsDock = nullptr;
+    widgets::ArtifactList* m_artifactList = nullptr;
+    widgets::ArtifactPanel* m_artifactPanel = nullptr;
+    QTimer* m_artifactRefresh = nullptr;  // coalesces artifact events into one list read
     RecentProjects m_recent;
     QString m_projectRoot;
     QString m_pendingDir;

@@ -77,6 +77,8 @@ void MainWindow::onEngineEvent(const QString& name, const QJsonObject& data)
     if (name == QStringLiteral("metric.batch") || name.startsWith(QStringLiteral("run.")))
         if (!m_liveRefresh->isActive())
             m_liveRefresh->start();
+    if (name == QStringLiteral("artifact.added") || name == QStringLiteral("run.finished") || name == QStringLiteral("run.imported"))
+        refreshArtifacts();
 }
 
 void MainWindow::updateEngineStatus()

@@ -26,6 +26,9 @@ public:
     // Current state of every device (a fresh telemetry sample each call).
     virtual std::vector<GpuInfo> devices() = 0;
     virtual std::string driverVersion() = 0;
+    // The newest CUDA version the driver supports (nvmlSystemGetCudaDriverVersion_v2, e.g.
+    // 12040 for 12.4); 0 when unknown.
+    virtual int cudaDriverVersion() { return 0; }
     // "nvml", "fake" or "none", plus why when none (e.g. "libnvidia-ml.so.1 not found").
     virtual std::string backend() = 0;
 };

@@ -42,6 +42,7 @@ struct NvmlApi {
     nvmlReturn_t (*getTemperature)(nvmlDevice_t, nvmlTemperatureSensors_t, unsigned int*) = nullptr;
     nvmlReturn_t (*getPowerUsage)(nvmlDevice_t, unsigned int*) = nullptr;  // milliwatts
     nvmlReturn_t (*getDriverVersion)(char*, unsigned int) = nullptr;
+    nvmlReturn_t (*getCudaDriverVersion)(int*) = nullptr;
     const char* (*errorString)(nvmlReturn_t) = nullptr;
 };
 
@@ -95,6 +96,7 @@ public:
         resolve(m_lib, m_api.getTemperature, "nvmlDeviceGetTemperature");
         resolve(m_lib, m_api.getPowerUsage, "nvmlDeviceGetPowerUsage");
         resolve(m_lib, m_api.getDriverVersion, "nvmlSystemGetDriverVersion");
+        resolve(m_lib, m_api.getCudaDriverVersion, "nvmlSystemGetCudaDriverVersion_v2", "nvmlSystemGetCudaDriverVersion");
         resolve(m_lib, m_api.errorString, "nvmlErrorString");
 
         if (nvmlReturn_t rc = m_api.init(); rc != kNvmlSuccess) {
@@ -108,6 +110,11 @@ public:
             char buf[kDriverBufferSize] = {};
             if (m_api.getDriverVersion(buf, sizeof buf) == kNvmlSuccess)
                 m_driver.assign(buf, strnlen(buf, sizeof buf));
+        }
+        if (m_api.getCudaDriverVersion) {
+            int v = 0;
+            if (m_api.getCudaDriverVersion(&v) == kNvmlSuccess)
+                m_cudaDriver = v;
         }
     }
 
@@ -182,6 +189,12 @@ public:
         return m_driver;
     }
 
+    int cudaDriverVersion() override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_cudaDriver;
+    }
+
     std::string backend() override
     {
         std::lock_guard lock(m_mutex);
@@ -218,6 +231,7 @@ private:
     bool m_initialised = false;
     std::string m_reason;
     std::string m_driver;
+    int m_cudaDriver = 0;
 };
 
 } // namespace

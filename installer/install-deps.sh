@@ -16,6 +16,8 @@ PACKAGES=(
   graphviz
   # demo project and reference tests: Debian's own Python with numpy and scikit-learn
   python3 python3-numpy python3-scipy python3-sklearn python3-torch
+  # OpenLineage events are checked against the spec's JSON schemas (tests/integration/tst_openlineage)
+  python3-jsonschema python3-rfc3987
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # registry tests: tamper with cairn.db (sqlite3), validate model cards against the Model Card

@@ -98,7 +98,8 @@ nlohmann::ordered_json versionJson(const ArtifactVersion& v)
             {"files", v.fileCount},
             {"created_ms", v.createdMs},
             {"run", v.runId.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v.runId)},
-            {"source", v.source}};
+            {"source", v.source},
+            {"external", v.external ? nlohmann::ordered_json{{"namespace", v.olNamespace}, {"name", v.olName}} : nlohmann::ordered_json(nullptr)}};
 }
 
 } // namespace cairn::cli::artifact_cli

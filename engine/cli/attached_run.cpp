@@ -60,6 +60,7 @@ Result<AttachedResult> runAttached(const Project& project, const AttachedRequest
             lineage::recordRunArtifacts(project, result.runId, declarationsAtEnd(report, request.outputs), job.workdir);
         result.lineage.recorded.insert(result.lineage.recorded.end(), atEnd.recorded.begin(), atEnd.recorded.end());
         result.lineage.errors.insert(result.lineage.errors.end(), atEnd.errors.begin(), atEnd.errors.end());
+        result.lineage.warnings.insert(result.lineage.warnings.end(), atEnd.warnings.begin(), atEnd.warnings.end());
     });
 
     // The engine may have been restarted meanwhile: reconnect and let it catch up.

@@ -5,8 +5,10 @@
 #include "engine/cli/artifact_cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
+#include "engine/cli/profile_text.h"
 #include "engine/cli/read_common.h"
 #include "engine/core/text.h"
+#include "engine/lineage/profiles.h"
 #include "engine/server/client.h"
 
 #include <ostream>
@@ -25,7 +27,7 @@ using namespace artifact_cli;
 
 void printHelp(std::ostream& out)
 {
-    out << "usage: cairn artifact add PATH [--name N] [--type dataset|model|file] [--run RUN] [--format text|json]\n"
+    out << "usage: cairn artifact add PATH [--name N] [--type dataset|model|file] [--run RUN] [--no-profile] [--format text|json]\n"
            "       cairn artifact list [--all] [--format text|json]\n"
            "       cairn artifact show HASH|NAME[:VERSION] [--limit N] [--format text|json]\n"
            "       cairn artifact get HASH|NAME[:VERSION] DEST\n"
@@ -45,6 +47,7 @@ int addCmd(const std::vector<std::string>& argv, Context& ctx)
                                 "directory and file for a file)")
         .choices("type", {"dataset", "model", "file"})
         .option("run", "RUN", "the run that produced it")
+        .flag("no-profile", "do not profile CSV files (column types, counts, statistics, histograms)")
         .option("format", "FORMAT", "text (default) or json")
         .choices("format", {"text", "json"});
     if (auto s = args.parse(argv); !s)
@@ -115,6 +118,13 @@ int addCmd(const std::vector<std::string>& argv, Context& ctx)
     }
     const bool newVersion = reply->value("created", false);
     const std::string label = reply->value("name", name) + ":" + std::to_string(reply->value("version", 0));
+    lineage::ProfileOutcome profiles;
+    if (!args.has("no-profile")) {
+        ProgressLine progress(ctx, "profiling " + path.string());
+        profiles = lineage::profileAdded(*project, **client, objects, *added, absolute.lexically_normal());
+    }
+    for (const auto& w : profiles.warnings)
+        ctx.err << "cairn artifact add: " << w << "\n";
     if (args.get("format") == "json") {
         ordered_json j = {{"name", reply->value("name", name)}, {"version", reply->value("version", 0)},
                           {"type", type},                         {"hash", added->hash},
@@ -122,7 +132,8 @@ int addCmd(const std::vector<std::string>& argv, Context& ctx)
                           {"size", added->size},                  {"files", added->files},
                           {"new_version", newVersion},            {"already_stored", !added->stored},
                           {"objects_added", added->objectsAdded}, {"bytes_written", added->bytesWritten},
-                          {"method", added->reflinked ? "reflink" : "copy"}, {"seconds", added->seconds}};
+                          {"method", added->reflinked ? "reflink" : "copy"}, {"seconds", added->seconds},
+                          {"profiled", profiles.profiled + profiles.known}};
         ctx.out << j.dump(2) << "\n";
         return kExitOk;
     }
@@ -136,6 +147,9 @@ int addCmd(const std::vector<std::string>& argv, Context& ctx)
         ctx.out << "already stored: nothing written";
     ctx.out << " in " << formatDouble(static_cast<double>(static_cast<long long>(added->seconds * 1000)) / 1000) << " s ("
             << formatRate(added->size, added->seconds) << ")\n";
+    if (profiles.profiled + profiles.known > 0)
+        ctx.out << "profiled " << profiles.profiled + profiles.known << " CSV file" << (profiles.profiled + profiles.known == 1 ? "" : "s")
+                << " ('cairn artifact show " << label << "')\n";
     if (!newVersion)
         ctx.out << label << " already has this content; no new version\n";
     return kExitOk;
@@ -183,8 +197,9 @@ int listCmd(const std::vector<std::string>& argv, Context& ctx)
     }
     TextTable table({"name", "version", "type", "files", "size", "hash", "created", "run"});
     for (const auto& v : shown)
-        table.add({v.name, std::to_string(v.version) + (args.has("all") ? "" : " of " + std::to_string(counts[v.name])), v.type,
-                   v.directory ? std::to_string(v.fileCount) : "-", formatBytes(static_cast<std::uint64_t>(v.size)),
+        table.add({v.name, std::to_string(v.version) + (args.has("all") ? "" : " of " + std::to_string(counts[v.name])),
+                   v.type + (v.external ? " (external)" : ""), v.directory ? std::to_string(v.fileCount) : "-",
+                   v.external ? "-" : formatBytes(static_cast<std::uint64_t>(v.size)),
                    v.hash.substr(0, 12), formatTimestamp(v.createdMs), v.runId.substr(0, 8)});
     table.print(ctx.out);
     return kExitOk;
@@ -211,6 +226,23 @@ int showCmd(const std::vector<std::string>& argv, Context& ctx)
     auto target = resolve(ctx, "show", *store, objects, args.positionalValue("REF"));
     if (!target)
         return kExitUsage;
+    if (target->version && target->version->external) {  // a dataset of another tool: nothing stored
+        const ArtifactVersion& v = *target->version;
+        if (args.get("format") == "json") {
+            ordered_json j = versionJson(v);
+            j["stored"] = false;
+            ctx.out << j.dump(2) << "\n";
+            return kExitOk;
+        }
+        ctx.out << "artifact  " << v.name << ":" << v.version << "\n"
+                << "type      " << v.type << ", external: a dataset of another tool, imported from OpenLineage; no bytes stored\n"
+                << "dataset   " << v.olNamespace << " " << v.olName << "\n"
+                << "version   " << v.hash << " (names the dataset version, not content)\n"
+                << "created   " << formatTimestamp(v.createdMs) << "\n";
+        if (!v.runId.empty())
+            ctx.out << "run       " << v.runId << "\n";
+        return kExitOk;
+    }
     std::optional<artifacts::Manifest> manifest;
     if (target->directory) {
         auto text = objects.readObject(target->hash);
@@ -222,6 +254,16 @@ int showCmd(const std::vector<std::string>& argv, Context& ctx)
         manifest = std::move(*m);
     }
     const bool present = objects.contains(target->hash);
+    // Dataset profiles (docs/artifacts.md): of the file, or of a directory's CSV files.
+    std::vector<std::pair<std::string, DatasetProfile>> profiles;
+    if (manifest) {
+        for (const auto& e : manifest->entries)
+            if (e.type == artifacts::ManifestEntry::Type::File)
+                if (auto p = store->datasetProfile(e.sha256); p && *p)
+                    profiles.push_back({e.path, std::move(**p)});
+    } else if (auto p = store->datasetProfile(target->hash); p && *p) {
+        profiles.push_back({{}, std::move(**p)});
+    }
     if (args.get("format") == "json") {
         ordered_json j = target->version ? versionJson(*target->version) : ordered_json{{"hash", target->hash}};
         j["stored"] = present;
@@ -241,6 +283,10 @@ int showCmd(const std::vector<std::string>& argv, Context& ctx)
             }
             j["entries"] = std::move(entries);
         }
+        ordered_json list = ordered_json::array();
+        for (const auto& [path, p] : profiles)
+            list.push_back({{"path", path}, {"profile", profileToJson(p)}});
+        j["profiles"] = std::move(list);
         ctx.out << j.dump(2) << "\n";
         return kExitOk;
     }
@@ -284,6 +330,11 @@ int showCmd(const std::vector<std::string>& argv, Context& ctx)
         if (manifest->entries.size() > limit)
             ctx.out << "... " << manifest->entries.size() - limit << " more (--limit N, or --format json)\n";
     }
+    constexpr std::size_t kShownProfiles = 5;
+    for (std::size_t i = 0; i < profiles.size() && i < kShownProfiles; ++i)
+        printProfile(ctx.out, profiles[i].second, profiles[i].first.empty() ? target->label() : profiles[i].first);
+    if (profiles.size() > kShownProfiles)
+        ctx.out << "... " << profiles.size() - kShownProfiles << " more profiles (--format json)\n";
     return kExitOk;
 }
 
@@ -305,6 +356,9 @@ int getCmd(const std::vector<std::string>& argv, Context& ctx)
     auto target = resolve(ctx, "get", *store, objects, args.positionalValue("REF"));
     if (!target)
         return kExitUsage;
+    if (target->version && target->version->external)
+        return usageError(ctx.err, "artifact get", target->label() + " is a dataset of another tool (" + target->version->olNamespace + " "
+                                                       + target->version->olName + ", imported from OpenLineage): Cairn holds no bytes of it");
     const fs::path dest = args.positionalValue("DEST");
     std::error_code ec;
     if (fs::exists(fs::symlink_status(dest, ec)))

@@ -22,6 +22,8 @@ std::map<std::string, std::string> referencedBy(const artifacts::ObjectStore& ob
 {
     std::map<std::string, std::string> users;
     for (const auto& v : versions) {
+        if (v.external)  // a dataset of another tool: no bytes in the store
+            continue;
         const std::string label = v.name + ":" + std::to_string(v.version);
         users.emplace(v.hash, label);
         if (!v.directory)
@@ -73,6 +75,10 @@ int artifactVerify(const std::vector<std::string>& argv, Context& ctx)
             auto target = resolve(ctx, "verify", *store, objects, ref);
             if (!target)
                 return kExitUsage;
+            if (target->version && target->version->external) {
+                ctx.out << target->label() << " is a dataset of another tool (imported from OpenLineage): no bytes to verify\n";
+                continue;
+            }
             if (target->version)
                 versions.push_back(*target->version);
             check.insert(target->hash);
@@ -138,7 +144,8 @@ int artifactGc(const std::vector<std::string>& argv, Context& ctx)
     }
     std::vector<artifacts::Root> roots;
     for (const auto& v : *versions)
-        roots.push_back({v.hash, v.directory});
+        if (!v.external)
+            roots.push_back({v.hash, v.directory});
     auto referenced = artifacts::reachableObjects(objects, roots);
     if (!referenced) {
         ctx.err << "cairn artifact gc: " << referenced.message() << "; nothing was removed ('cairn artifact verify' shows the damage)\n";

@@ -129,9 +129,18 @@ int cmdSupervise(const std::vector<std::string>& argv, Context& ctx)
         ctx.err << "cairn _supervise: " << job.message() << "\n";
         return kExitFailure;
     }
-    // Declared inputs and outputs are hashed here, never in the engine (docs/lineage.md).
+    // Declared inputs and outputs are hashed here, never in the engine (docs/lineage.md): the
+    // job's own --input paths before it starts, its outputs once it has ended.
+    if (!job->inputs.empty()) {
+        std::vector<ingest::ArtifactDecl> inputs;
+        for (const auto& p : job->inputs)
+            inputs.push_back({"input", p, {}, {}});
+        const std::string workdir = job->workdir.empty() ? std::filesystem::current_path().string() : job->workdir;
+        for (const auto& e : lineage::recordRunArtifacts(*project, runId, inputs, workdir).errors)
+            ctx.err << "cairn _supervise: not recorded: " << e << "\n";
+    }
     exec::SupervisorReport report = exec::supervise(*project, runId, *job, false, [&](const exec::SupervisorReport& r) {
-        for (const auto& e : lineage::recordRunArtifacts(*project, runId, declarationsAtEnd(r), r.workdir).errors)
+        for (const auto& e : lineage::recordRunArtifacts(*project, runId, declarationsAtEnd(r, job->outputs), r.workdir).errors)
             ctx.err << "cairn _supervise: not recorded: " << e << "\n";
     });
     if (!report.startError.empty())

@@ -56,6 +56,8 @@ int cmdSubmit(const std::vector<std::string>& argv, Context& ctx)
         .option("nproc-per-node", "N", "worker processes (torchrun contract); default 1")
         .option("after", "RUN", "start only after RUN has finished successfully")
         .option("workdir", "DIR", "working directory (default: the current one)")
+        .repeated("input", "PATH", "a file or folder the job reads: stored and linked to the run before it starts")
+        .repeated("output", "PATH", "a file or folder the job writes: stored and linked after it succeeded")
         .passthrough("COMMAND [ARGS...]", true);
     if (auto s = args.parse(argv); !s)
         return usageError(ctx.err, "submit", s.message());
@@ -71,6 +73,8 @@ int cmdSubmit(const std::vector<std::string>& argv, Context& ctx)
     job.argv = args.rest();
     std::error_code ec;
     job.workdir = fs::absolute(args.get("workdir", fs::current_path(ec).string()), ec).string();
+    job.inputs = args.all("input");
+    job.outputs = args.all("output");
     if (args.has("gpus") && args.has("gpu-ids"))
         return usageError(ctx.err, "submit", "give --gpus or --gpu-ids, not both");
     if (args.has("gpus") && !parsePositiveInt(args.get("gpus"), job.gpuCount))

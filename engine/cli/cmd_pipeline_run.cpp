@@ -135,6 +135,13 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
     spec.workdir = (job.spec->root / st.wdir).lexically_normal().string();
     for (const auto& [k, v] : st.env)
         spec.env[k] = v;
+    // Lineage (docs/lineage.md): the stage's run reads its deps and writes its cached outs; its
+    // supervisor stores and links them like `cairn submit --input/--output`.
+    for (const auto& d : st.deps)
+        spec.inputs.push_back((job.spec->root / pl::stagePath(st, d.path)).lexically_normal().string());
+    for (const auto& o : st.outs)
+        if (o.cache)
+            spec.outputs.push_back((job.spec->root / pl::stagePath(st, o.path)).lexically_normal().string());
     spec.gpuCount = st.resources.gpus;
     spec.nprocPerNode = std::max(1, st.resources.nproc);
     nlohmann::json params = nlohmann::json::object();

@@ -64,6 +64,14 @@ void printEnvironment(std::ostream& out, const ordered_json& env)
                          + (env["os"].contains("distribution") ? " (" + str(env["os"]["distribution"]) + ")" : std::string())});
     if (env.contains("cpu"))
         t.add({"cpu", env["cpu"].value("model", std::string()) + " (" + str(env["cpu"].value("cores", ordered_json(0))) + " cores)"});
+    if (env.contains("gpu") && env["gpu"].is_object()) {
+        const auto& g = env["gpu"];
+        t.add({"gpu.driver", g.value("driver", std::string("-"))});
+        if (g.contains("cuda"))
+            t.add({"gpu.cuda", str(g["cuda"])});
+        for (const auto& d : g.value("devices", ordered_json::array()))
+            t.add({"gpu." + str(d.value("index", ordered_json(0))), d.value("name", std::string()) + " " + d.value("uuid", std::string())});
+    }
     if (env.contains("python")) {
         const auto& p = env["python"];
         t.add({"python", p.value("version", std::string("?")) + " (" + p.value("executable", std::string()) + ")"});

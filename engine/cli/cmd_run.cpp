@@ -77,6 +77,8 @@ int cmdRun(const std::vector<std::string>& argv, Context& ctx)
                 << "\n  (the full output is still in runs/" << result->runId << "/stdout.log)\n";
     for (const auto& e : result->lineage.errors)
         ctx.err << "cairn run: not recorded: " << e << "\n";
+    for (const auto& w : result->lineage.warnings)
+        ctx.err << "cairn run: " << w << "\n";
     for (const auto& r : result->lineage.recorded)
         ctx.err << "cairn: " << r.direction << " " << r.label << " (" << r.hash.substr(0, 12) << ")\n";
     if (!result->waitError.empty())

@@ -32,6 +32,8 @@ const std::vector<Command>& commands()
         {"gate", "check a model version against the promotion gates in cairn.yaml (exit 1 on failure)", cmdGate},
         {"audit", "list, verify (hash chain) and export the registry's audit trail", cmdAudit},
         {"card", "export a model card (Model Card Toolkit JSON, Hugging Face, HTML, PDF); edit its fields", cmdCard},
+        {"reproduce", "run a run again from its stored inputs and show what differs", cmdReproduce},
+        {"openlineage", "export runs as OpenLineage events, import other tools' events", cmdOpenLineage},
     };
     return table;
 }

@@ -53,5 +53,7 @@ int cmdModel(const std::vector<std::string>& args, Context& ctx);
 int cmdGate(const std::vector<std::string>& args, Context& ctx);
 int cmdAudit(const std::vector<std::string>& args, Context& ctx);
 int cmdCard(const std::vector<std::string>& args, Context& ctx);
+int cmdReproduce(const std::vector<std::string>& args, Context& ctx);
+int cmdOpenLineage(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

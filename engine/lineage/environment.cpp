@@ -1,6 +1,8 @@
 #include "engine/lineage/environment.h"
 
 #include "engine/artifacts/sha256.h"
+#include "gpu/cuda_runtime_info.h"
+#include "gpu/gpu_inventory.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -196,6 +198,23 @@ nlohmann::ordered_json capturePython(const EnvCaptureOptions& o)
     return nullptr;
 }
 
+nlohmann::ordered_json captureGpus()
+{
+    using ordered_json = nlohmann::ordered_json;
+    auto inventory = gpu::makeSystemInventory();
+    if (inventory->backend() != "nvml")
+        return nullptr;
+    ordered_json devices = ordered_json::array();
+    for (const gpu::GpuInfo& g : inventory->devices())
+        devices.push_back({{"index", g.index}, {"name", g.name}, {"uuid", g.uuid}, {"memory_bytes", g.memoryTotalBytes}});
+    ordered_json out = ordered_json::object();
+    out["driver"] = inventory->driverVersion();
+    if (const int cuda = inventory->cudaDriverVersion(); cuda > 0)
+        out["cuda"] = gpu::formatCudaVersion(cuda);
+    out["devices"] = devices;
+    return out;
+}
+
 nlohmann::ordered_json captureEnvironment(const EnvCaptureOptions& o)
 {
     using ordered_json = nlohmann::ordered_json;
@@ -235,6 +254,9 @@ nlohmann::ordered_json captureEnvironment(const EnvCaptureOptions& o)
             }
     }
     env["cpu"] = {{"model", cpuModel()}, {"cores", static_cast<long>(::sysconf(_SC_NPROCESSORS_ONLN))}};
+    if (o.gpu)
+        if (auto g = captureGpus(); !g.is_null())
+            env["gpu"] = g;
 
     if (o.python)
         if (auto py = capturePython(o); !py.is_null())

@@ -34,13 +34,18 @@ struct EnvCaptureOptions {
     std::vector<std::string> allowlist;
     int commandTimeoutMs = 5000;                  // each git, python or pip call
     bool python = true;                           // include capturePython()
+    bool gpu = true;                              // include captureGpus()
 };
 
 // {"executable", "version", "packages": [pip freeze lines]} when the command is Python, else null.
 nlohmann::ordered_json capturePython(const EnvCaptureOptions& options);
 
+// {"driver", "cuda", "devices": [{"index", "name", "uuid", "memory_bytes"}]} through NVML
+// (CAIRN_NVML_LIBRARY names another library, as for `cairn gpus`); null without the driver.
+nlohmann::ordered_json captureGpus();
+
 // git (commit, branch, dirty, SHA-256 of `git diff HEAD`) when the workdir is in a repository;
-// os (uname), cpu model, cwd and argv; python version and `pip freeze` when the command is
+// os (uname), cpu model, GPUs, cwd and argv; python version and `pip freeze` when the command is
 // Python; allowed env vars. Anything that fails or times out is left out.
 nlohmann::ordered_json captureEnvironment(const EnvCaptureOptions& options);
 

@@ -1,6 +1,7 @@
 #include "engine/lineage/record.h"
 
 #include "engine/artifacts/operations.h"
+#include "engine/lineage/profiles.h"
 #include "engine/server/client.h"
 
 #include <set>
@@ -58,6 +59,8 @@ RecordResult recordRunArtifacts(const Project& project, const std::string& runId
         }
         result.recorded.push_back({d.direction, reply->value("name", name) + ":" + std::to_string(reply->value("version", 0)),
                                    added->hash, reply->value("created", false)});
+        for (auto& w : profileAdded(project, **client, objects, *added, path).warnings)
+            result.warnings.push_back(std::move(w));
     }
     return result;
 }

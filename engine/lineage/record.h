@@ -23,6 +23,7 @@ struct Recorded {
 struct RecordResult {
     std::vector<Recorded> recorded;
     std::vector<std::string> errors;  // one line each, naming the path
+    std::vector<std::string> warnings;  // recorded, but e.g. a CSV could not be profiled
 };
 
 // Relative paths are resolved against `workdir`. Each declaration is independent: one that

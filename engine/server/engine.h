@@ -59,6 +59,8 @@ private:
     Json addArtifact(const Json& p);  // engine_artifacts.cpp
     // model.*, card.set: the registry's writes (engine_registry.cpp, docs/registry.md).
     Json handleRegistry(ConnectionId conn, const std::string& method, const Json& p);
+    Json addArtifactProfile(const Json& p);
+    Json importOpenLineage(const Json& p);  // engine_openlineage.cpp
     Status validateGpus(const JobSpec& spec) const;
 
     EngineOptions m_options;

@@ -100,4 +100,26 @@ Json Engine::addArtifact(const Json& p)
     }
 }
 
+// A dataset profile of an object in the store (engine/lineage/profiles.h computes it).
+Json Engine::addArtifactProfile(const Json& p)
+{
+    try {
+        const std::string hash = p.value("hash", std::string());
+        if (!artifacts::isObjectHash(hash))
+            fail("bad_request", "'hash' must be 64 lowercase hex digits");
+        if (!artifacts::ObjectStore(m_project->artifactsDir()).contains(hash))
+            fail("not_found", "object " + hash + " is not in the artifact store");
+        auto profile = profileFromJson(p.value("profile", Json::object()));
+        if (!profile)
+            fail("bad_request", profile.message());
+        if (auto s = m_store->addDatasetProfile(hash, *profile); !s)
+            fail("store", s.message());
+        return {{"hash", hash}, {"rows", profile->rows}, {"columns", profile->columns.size()}};
+    } catch (const ArtifactRequestError& e) {
+        return {{"error", {{"code", e.code}, {"message", e.what()}}}};
+    } catch (const Json::exception& e) {
+        return {{"error", {{"code", "bad_request"}, {"message", e.what()}}}};
+    }
+}
+
 } // namespace cairn::server

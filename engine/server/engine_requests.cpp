@@ -117,6 +117,18 @@ Json Engine::handle(ConnectionId conn, const Request& req, bool& deferred)
             fail(r["error"].value("code", "bad_request"), r["error"].value("message", ""));
         return r;
     }
+    if (m == "artifact.profile") {  // engine_artifacts.cpp
+        Json r = addArtifactProfile(req.params);
+        if (r.contains("error"))
+            fail(r["error"].value("code", "bad_request"), r["error"].value("message", ""));
+        return r;
+    }
+    if (m == "openlineage.import") {  // engine_openlineage.cpp; errors come back as {"error": {code, message}}
+        Json r = importOpenLineage(req.params);
+        if (r.contains("error"))
+            fail(r["error"].value("code", "bad_request"), r["error"].value("message", ""));
+        return r;
+    }
     if (m == "subscribe") {
         m_subscribers.insert(conn);
         return {{"subscribed", true}};

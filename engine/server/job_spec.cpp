@@ -10,7 +10,8 @@ Json JobSpec::toJson() const
 {
     return Json{{"argv", argv},          {"workdir", workdir},   {"env", env},
                 {"gpus", gpuCount},      {"gpu_ids", gpuIds},    {"nproc_per_node", nprocPerNode},
-                {"attached", attached},  {"assigned_gpus", assignedGpus}};
+                {"attached", attached},  {"assigned_gpus", assignedGpus},
+                {"inputs", inputs},      {"outputs", outputs}};
 }
 
 Result<JobSpec> JobSpec::fromJson(const Json& j)
@@ -27,6 +28,8 @@ Result<JobSpec> JobSpec::fromJson(const Json& j)
         s.nprocPerNode = j.value("nproc_per_node", 1);
         s.attached = j.value("attached", false);
         s.assignedGpus = j.value("assigned_gpus", std::vector<int>());
+        s.inputs = j.value("inputs", std::vector<std::string>());
+        s.outputs = j.value("outputs", std::vector<std::string>());
     } catch (const std::exception& e) {
         return makeError(std::string("bad job spec: ") + e.what());
     }

@@ -22,6 +22,10 @@ struct JobSpec {
     int nprocPerNode = 1;
     bool attached = false;                   // supervised by a foreground `cairn run`
     std::vector<int> assignedGpus;           // filled by the scheduler
+    // Paths the job reads and writes (docs/lineage.md): its supervisor stores and links the
+    // inputs before the command starts and the outputs once it has succeeded.
+    std::vector<std::string> inputs;
+    std::vector<std::string> outputs;
 
     Json toJson() const;
     static Result<JobSpec> fromJson(const Json& j);

@@ -20,6 +20,11 @@ struct ArtifactVersion {
     std::int64_t createdMs = 0;
     std::string runId;           // the run that produced it; empty when added by hand
     std::string source;          // the path it was added from
+    // A dataset of another tool (imported from OpenLineage): no bytes in the store, `hash` only
+    // tells its versions apart. Its OpenLineage identity is olNamespace and olName.
+    bool external = false;
+    std::string olNamespace;
+    std::string olName;
 };
 
 inline bool isArtifactType(const std::string& t) { return t == "dataset" || t == "model" || t == "file"; }

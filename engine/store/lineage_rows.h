@@ -3,6 +3,8 @@
 // points at the run (input), a run points at the versions it wrote (output).
 #pragma once
 
+#include "engine/store/artifact_rows.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +30,12 @@ struct LineageEdge {
 struct LineageGraph {
     std::vector<LineageNode> nodes;  // the start first, then by depth
     std::vector<LineageEdge> edges;
+};
+
+// A version a run read ("input") or wrote ("output").
+struct RunArtifact {
+    std::string direction;
+    ArtifactVersion version;
 };
 
 } // namespace cairn

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 9> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -215,6 +215,29 @@ constexpr std::array<std::string_view, 7> kMigrations = {
         id INTEGER PRIMARY KEY CHECK(id = 1),
         seq INTEGER NOT NULL,
         hash TEXT NOT NULL);
+    )sql",
+    // 8: datasets of other tools, imported from OpenLineage events (docs/openlineage.md):
+    // versions whose bytes are not in artifacts/ (external = 1), and the OpenLineage
+    // (namespace, name) each such artifact stands for.
+    R"sql(
+    ALTER TABLE artifact_versions ADD COLUMN external INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE openlineage_datasets(
+        artifact INTEGER PRIMARY KEY REFERENCES artifacts(id) ON DELETE CASCADE,
+        namespace TEXT NOT NULL,
+        name TEXT NOT NULL,
+        UNIQUE(namespace, name));
+    )sql",
+    // 9: dataset profiles (engine/store/profile_rows.h, docs/artifacts.md), one per profiled
+    // object (a CSV file, or a CSV file inside a directory version), keyed by its content hash:
+    // a profile is a function of the bytes, so every version holding them shares it.
+    R"sql(
+    CREATE TABLE dataset_profiles(
+        hash TEXT PRIMARY KEY,
+        format TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        columns INTEGER NOT NULL,
+        profile TEXT NOT NULL,
+        created_ms INTEGER NOT NULL) WITHOUT ROWID;
     )sql",
 };
 

@@ -4,8 +4,10 @@
 
 #include "engine/core/result.h"
 #include "engine/store/artifact_rows.h"
+#include "engine/store/external_rows.h"
 #include "engine/store/lineage_rows.h"
 #include "engine/store/registry_rows.h"
+#include "engine/store/profile_rows.h"
 #include "engine/store/types.h"
 
 #include <filesystem>
@@ -111,6 +113,23 @@ public:
     // breadth-first with a visited set, one indexed lookup per node, so cycles end.
     Result<LineageGraph> lineage(const std::string& startRunId, std::int64_t startVersionId, bool upstream, bool downstream,
                                  int maxDepth);
+    // Every link in the project: each run that read or wrote a version and each version a run
+    // read or wrote, all at depth 0 (the workbench's whole-project lineage view).
+    Result<LineageGraph> lineageAll();
+    // The versions a run read and wrote, inputs first, each by artifact name (store_artifacts.cpp).
+    Result<std::vector<RunArtifact>> runArtifacts(const std::string& runId);
+
+    // --- other tools' runs and datasets (store_external.cpp, docs/openlineage.md) -------------
+    // In one transaction: creates or updates each run (tagged cairn.source=openlineage), finds
+    // or creates its datasets (a version Cairn stored from the same path, else an external
+    // artifact) and links them. Runs Cairn made itself are left alone and listed in `skipped`.
+    Result<ExternalImportResult> importExternalRuns(std::span<const ExternalRun> runs);
+
+    // --- dataset profiles (store_profiles.cpp, docs/artifacts.md) ----------------------------
+    // The profile of the object `hash` (a CSV file); stored once, later calls keep the first.
+    Status addDatasetProfile(const std::string& hash, const DatasetProfile& profile);
+    // nullopt when the object has no profile (not a CSV file, or added before profiles existed).
+    Result<std::optional<DatasetProfile>> datasetProfile(const std::string& hash);
 
     // --- model registry (store_registry.cpp, docs/registry.md) ---------------------------------
     // Every write below appends its audit event(s) in the same transaction as the change.

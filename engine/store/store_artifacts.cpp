@@ -11,10 +11,13 @@
 namespace cairn {
 namespace {
 
-#define CAIRN_SELECT_VERSIONS                                                                                    \
-    "SELECT v.id, a.name, a.type, v.version, v.hash, v.kind, v.size, v.file_count, v.created_ms, "             \
-    "COALESCE(r.id, ''), v.source FROM artifact_versions v JOIN artifacts a ON a.id = v.artifact "             \
-    "LEFT JOIN runs r ON r.seq = v.run"
+#define CAIRN_VERSION_COLUMNS                                                                                    \
+    "v.id, a.name, a.type, v.version, v.hash, v.kind, v.size, v.file_count, v.created_ms, "                     \
+    "COALESCE(r.id, ''), v.source, v.external, COALESCE(o.namespace, ''), COALESCE(o.name, '')"
+#define CAIRN_VERSIONS_FROM                                                                                      \
+    " FROM artifact_versions v JOIN artifacts a ON a.id = v.artifact LEFT JOIN runs r ON r.seq = v.run "        \
+    "LEFT JOIN openlineage_datasets o ON o.artifact = a.id"
+#define CAIRN_SELECT_VERSIONS "SELECT " CAIRN_VERSION_COLUMNS CAIRN_VERSIONS_FROM
 
 ArtifactVersion readVersion(const Statement& st)
 {
@@ -30,6 +33,9 @@ ArtifactVersion readVersion(const Statement& st)
     v.createdMs = st.int64(8);
     v.runId = st.text(9);
     v.source = st.text(10);
+    v.external = st.int64(11) != 0;
+    v.olNamespace = st.text(12);
+    v.olName = st.text(13);
     return v;
 }
 
@@ -125,6 +131,22 @@ Result<std::vector<ArtifactVersion>> Store::artifactVersions(const std::string& 
     if (name.empty())
         return queryVersions(*m_db, CAIRN_SELECT_VERSIONS " ORDER BY a.name, v.version DESC");
     return queryVersions(*m_db, CAIRN_SELECT_VERSIONS " WHERE a.name = ? ORDER BY v.version DESC", name);
+}
+
+Result<std::vector<RunArtifact>> Store::runArtifacts(const std::string& runId)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    auto st = m_db->prepare("SELECT " CAIRN_VERSION_COLUMNS ", ra.direction" CAIRN_VERSIONS_FROM
+                            " JOIN run_artifacts ra ON ra.version = v.id WHERE ra.run = ? ORDER BY ra.direction = 'output', a.name, v.version");
+    if (!st)
+        return st.error();
+    st->bind(1, *seq);
+    std::vector<RunArtifact> out;
+    if (auto s = forEachRow(*st, [&](const Statement& r) { out.push_back({r.text(14), readVersion(r)}); }); !s)
+        return s.error();
+    return out;
 }
 
 Result<std::vector<std::string>> Store::artifactNames()

@@ -125,4 +125,49 @@ Result<LineageGraph> Store::lineage(const std::string& startRunId, std::int64_t 
     return graph;
 }
 
+Result<LineageGraph> Store::lineageAll()
+{
+    auto links = m_db->prepare("SELECT ra.run, ra.version, ra.direction, r.id, r.name, r.status, a.name, a.type, v.version, v.hash "
+                               "FROM run_artifacts ra JOIN runs r ON r.seq = ra.run JOIN artifact_versions v ON v.id = ra.version "
+                               "JOIN artifacts a ON a.id = v.artifact ORDER BY ra.run, ra.version");
+    if (!links)
+        return links.error();
+    LineageGraph graph;
+    std::unordered_map<std::int64_t, std::size_t> runs, versions;
+    std::set<std::pair<std::string, std::string>> edges;
+    auto s = forEachRow(*links, [&](const Statement& r) {
+        const std::int64_t runSeq = r.int64(0), versionId = r.int64(1);
+        if (!runs.count(runSeq)) {
+            LineageNode n;
+            n.isRun = true;
+            n.rowId = runSeq;
+            n.id = r.text(3);
+            n.name = r.text(4);
+            n.detail = r.text(5);
+            runs[runSeq] = graph.nodes.size();
+            graph.nodes.push_back(std::move(n));
+        }
+        if (!versions.count(versionId)) {
+            LineageNode n;
+            n.rowId = versionId;
+            n.name = r.text(6);
+            n.detail = r.text(7);
+            n.version = r.int64(8);
+            n.hash = r.text(9);
+            n.id = n.name + ":" + std::to_string(n.version);
+            versions[versionId] = graph.nodes.size();
+            graph.nodes.push_back(std::move(n));
+        }
+        const std::string direction = r.text(2);
+        const std::string& run = graph.nodes[runs[runSeq]].id;
+        const std::string& version = graph.nodes[versions[versionId]].id;
+        const bool input = direction == "input";
+        if (edges.insert(input ? std::pair{version, run} : std::pair{run, version}).second)
+            graph.edges.push_back({input ? version : run, input ? run : version, direction});
+    });
+    if (!s)
+        return s.error();
+    return graph;
+}
+
 } // namespace cairn

@@ -130,6 +130,13 @@ EXPORT nvmlReturn_t nvmlSystemGetDriverVersion(char* version, unsigned int lengt
     return copyString(version, length, "999.99.99-fake");
 }
 
+EXPORT nvmlReturn_t nvmlSystemGetCudaDriverVersion_v2(int* version)
+{
+    if (!version) return NVML_ERROR_INVALID_ARGUMENT;
+    *version = 12040;
+    return NVML_SUCCESS;
+}
+
 EXPORT const char* nvmlErrorString(nvmlReturn_t result)
 {
     switch (result) {

@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -51,10 +52,32 @@ RunPage::RunPage(QWidget* parent)
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
 
+    m_lineageButton = new QPushButton(tr("Lineage"), this);
+    m_lineageButton->setToolTip(tr("The artifacts this run read and wrote, where they came from and what came from them"));
+    m_reproduceButton = new QPushButton(tr("Reproduce..."), this);
+    m_reproduceButton->setToolTip(tr("Restore this run's inputs from the store, run it again and compare the two runs"));
+    connect(m_lineageButton, &QPushButton::clicked, this, [this] {
+        if (m_detail)
+            Q_EMIT lineageRequested(runId());
+    });
+    connect(m_reproduceButton, &QPushButton::clicked, this, [this] {
+        if (m_detail)
+            Q_EMIT reproduceRequested(runId());
+    });
+    auto* actions = new QVBoxLayout;
+    actions->setContentsMargins(4, 6, 8, 4);
+    actions->addWidget(m_lineageButton);
+    actions->addWidget(m_reproduceButton);
+    actions->addStretch(1);
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_header, 1);
+    top->addLayout(actions);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_header);
+    layout->addLayout(top);
     layout->addWidget(line);
     layout->addWidget(m_tabs, 1);
     clear();
@@ -78,6 +101,10 @@ void RunPage::setDetail(const RunDetailPtr& detail)
     m_params->setPairs(detail->run.params);
     m_tags->setPairs(detail->run.tags);
     m_logs->setLogs(detail->stdoutTail, detail->stdoutTruncated, detail->stderrTail, detail->stderrTruncated);
+    m_lineageButton->setEnabled(true);
+    // Queued and running runs have not ended; imported runs (OpenLineage) have no command.
+    const bool ended = detail->run.status != RunStatus::Queued && detail->run.status != RunStatus::Running;
+    m_reproduceButton->setEnabled(ended && !detail->run.command.empty());
     Q_EMIT detailShown(QString::fromStdString(detail->run.id));
 }
 
@@ -89,6 +116,8 @@ void RunPage::clear()
     m_params->setPairs({});
     m_tags->setPairs({});
     m_logs->clear();
+    m_lineageButton->setEnabled(false);
+    m_reproduceButton->setEnabled(false);
 }
 
 QString RunPage::runId() const

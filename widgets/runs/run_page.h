@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QPushButton;
 class QTabWidget;
 
 namespace cairn::widgets {
@@ -28,10 +29,15 @@ public:
     MetricGrid* metricGrid() const { return m_metrics; }
     LogView* logView() const { return m_logs; }
     QTabWidget* tabs() const { return m_tabs; }
+    QPushButton* lineageButton() const { return m_lineageButton; }
+    QPushButton* reproduceButton() const { return m_reproduceButton; }
 
 Q_SIGNALS:
     // The run's detail (charts included) is on screen.
     void detailShown(const QString& runId);
+    // The run's lineage graph, or running it again (docs/lineage.md), for the run shown.
+    void lineageRequested(const QString& runId);
+    void reproduceRequested(const QString& runId);
 
 private:
     RunDetailPtr m_detail;
@@ -41,6 +47,8 @@ private:
     KeyValueTable* m_params = nullptr;
     KeyValueTable* m_tags = nullptr;
     LogView* m_logs = nullptr;
+    QPushButton* m_lineageButton = nullptr;
+    QPushButton* m_reproduceButton = nullptr;
 };
 
 } // namespace cairn::widgets
