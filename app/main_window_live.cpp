@@ -61,12 +61,15 @@ void MainWindow::createLiveParts()
 
 void MainWindow::onEngineEvent(const QString& name, const QJsonObject& data)
 {
-    Q_UNUSED(data);
     // New points and state changes are committed before the engine announces them: look now
     // rather than at the next poll. Bursts of events become one look.
     if (name == QStringLiteral("metric.batch") || name.startsWith(QStringLiteral("run.")))
         if (!m_liveRefresh->isActive())
             m_liveRefresh->start();
+    if (name == QStringLiteral("report.added"))
+        onReportAdded(data);
+    if (name == QStringLiteral("alert.fired"))
+        onAlertFired(data);
 }
 
 void MainWindow::updateEngineStatus()

@@ -28,6 +28,10 @@ const std::vector<Command>& commands()
         {"pipeline", "validate, show, run (cached, parallel) a pipeline or dvc.yaml", cmdPipeline},
         {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
         {"lineage", "show the artifacts and runs a run or artifact came from, and what came from it", cmdLineage},
+        {"reports", "list and show stored drift, validation and fairness reports", cmdReports},
+        {"validate", "check a dataset against expectations written in YAML", cmdValidate},
+        {"fairness", "group fairness metrics of predictions, as Fairlearn defines them", cmdFairness},
+        {"alerts", "list the alerts fired from the rules in cairn.yaml", cmdAlerts},
     };
     return table;
 }

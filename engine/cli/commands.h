@@ -49,5 +49,9 @@ int cmdLogs(const std::vector<std::string>& args, Context& ctx);
 int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
 int cmdArtifact(const std::vector<std::string>& args, Context& ctx);
 int cmdLineage(const std::vector<std::string>& args, Context& ctx);
+int cmdReports(const std::vector<std::string>& args, Context& ctx);
+int cmdValidate(const std::vector<std::string>& args, Context& ctx);
+int cmdFairness(const std::vector<std::string>& args, Context& ctx);
+int cmdAlerts(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

@@ -1,5 +1,6 @@
 #include "engine/store/project.h"
 
+#include "engine/store/alert_rules_yaml.h"
 #include "engine/store/store.h"
 
 #include <yaml-cpp/yaml.h>
@@ -45,7 +46,7 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
         return makeError(position(fileName, root.Mark()) + ": the project settings must be a mapping of keys to values");
     // Sections later issues own are accepted here and validated by their readers.
     static const std::set<std::string> known = {"name", "python", "executors", "gpus", "gates", "roles",
-                                                "env_allowlist", "engine"};
+                                                "env_allowlist", "engine", "alerts"};
     for (const auto& kv : root) {
         std::string key = kv.first.as<std::string>("");
         if (!known.count(key))
@@ -67,6 +68,12 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
                     return makeError(position(fileName, e.second.Mark()) + ": 'engine.idle_exit_s' must be a whole number of seconds >= 1");
                 config.engineIdleExitSeconds = seconds;
             }
+        }
+        if (key == "alerts") {
+            auto rules = parseAlertRules(kv.second, fileName);
+            if (!rules)
+                return rules.error();
+            config.alerts = std::move(*rules);
         }
         if (key == "gpus") {
             if (!kv.second.IsSequence())

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QPushButton;
 class QTabWidget;
 
 namespace cairn::widgets {
@@ -28,10 +29,13 @@ public:
     MetricGrid* metricGrid() const { return m_metrics; }
     LogView* logView() const { return m_logs; }
     QTabWidget* tabs() const { return m_tabs; }
+    QPushButton* reportsButton() const { return m_reportsButton; }
 
 Q_SIGNALS:
     // The run's detail (charts included) is on screen.
     void detailShown(const QString& runId);
+    // The Reports button: show the drift, validation and fairness reports attached to the run.
+    void reportsRequested(const QString& runId, const QString& runName);
 
 private:
     RunDetailPtr m_detail;
@@ -41,6 +45,7 @@ private:
     KeyValueTable* m_params = nullptr;
     KeyValueTable* m_tags = nullptr;
     LogView* m_logs = nullptr;
+    QPushButton* m_reportsButton = nullptr;
 };
 
 } // namespace cairn::widgets
