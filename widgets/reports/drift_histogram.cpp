@@ -41,7 +41,7 @@ void DriftHistogram::clear() { setData({}, {}, {}, {}); }
 QRectF DriftHistogram::plotRect() const
 {
     const int fh = fontMetrics().height();
-    return QRectF(44, fh * 2 + 6, std::max(10, width() - 56), std::max(10, height() - fh * 4 - 10));
+    return QRectF(44, fh * 3 + 4, std::max(10, width() - 56), std::max(10, height() - fh * 5 - 8));
 }
 
 int DriftHistogram::binAt(const QPoint& p) const

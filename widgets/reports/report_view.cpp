@@ -64,7 +64,7 @@ ReportView::ReportView(QWidget* parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(m_summary, 1);
     top->addWidget(m_export);
-    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* split = m_split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_histogram);
     split->setStretchFactor(0, 3);
@@ -142,6 +142,10 @@ void ReportView::setReport(const StoredReport& report)
             m_columns.push_back({c.name, c.binLabels, c.refShares, c.curShares});
         }
         m_histogram->show();
+        if (m_split->sizes().value(1) < m_histogram->minimumSizeHint().width()) {
+            const int w = std::max(m_split->width(), 800);
+            m_split->setSizes({w * 3 / 5, w * 2 / 5});  // a splitter hands a re-shown widget no room
+        }
         m_table->setSortingEnabled(true);
         if (m_table->rowCount() > 0)
             m_table->setCurrentCell(0, 0);

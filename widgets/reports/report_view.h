@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTableWidget;
 
@@ -43,6 +44,7 @@ Q_SIGNALS:
 private:
     void showColumn(int row);
     StoredReport m_report;
+    QSplitter* m_split = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_export = nullptr;
     QTableWidget* m_table = nullptr;
