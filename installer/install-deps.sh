@@ -16,6 +16,8 @@ PACKAGES=(
   graphviz
   # demo project and reference tests: Debian's own Python with numpy and scikit-learn
   python3 python3-numpy python3-scipy python3-sklearn python3-torch
+  # the reference virtualenv of tests/reference (Evidently, Fairlearn from PyPI)
+  python3-venv
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
 )
