@@ -7,6 +7,8 @@
 #include "app/project_session.h"
 #include "widgets/jobs/gpu_panel.h"
 #include "widgets/jobs/queue_panel.h"
+#include "widgets/reports/alerts_panel.h"
+#include "widgets/reports/reports_panel.h"
 #include "engine/store/project.h"
 #include "engine/store/saved_views.h"
 #include "widgets/runs/run_page.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     m_pathLabel->setText(tr("No project open. Use File > Open Project... or File > New Project..."));
     createLiveParts();
     createLineageParts();
+    createReportsPart();
     createMenus();
 
     connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
@@ -105,6 +108,8 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     }
     m_runs->setViewsFile(viewsFilePath(rootPath));
     m_runs->setSource(*source);
+    m_reports->setDatabase(rootPath / "cairn.db");
+    m_alerts->setDatabase(rootPath / "cairn.db");
     Q_EMIT projectOpened(root);
     showRunCount();
 }
@@ -156,6 +161,13 @@ void MainWindow::createMenus()
     artifacts->setText(tr("&Artifacts"));
     view->addAction(artifacts);
     view->addAction(tr("Project &Lineage"), this, [this] { openLineage({}); });
+    QAction* reports = m_reports->toggleViewAction();
+    reports->setText(tr("R&eports"));
+    reports->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    view->addAction(reports);
+    QAction* alerts = m_alerts->toggleViewAction();
+    alerts->setText(tr("&Alerts"));
+    view->addAction(alerts);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cairn Workbench"), this, &MainWindow::showAbout);

@@ -13,13 +13,17 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QTimer;
+class QToolButton;
+class QSystemTrayIcon;
 
 namespace cairn::widgets {
 class ArtifactList;
 class ArtifactPanel;
 class GpuPanel;
 class LaunchDialog;
+class AlertsPanel;
 class QueuePanel;
+class ReportsPanel;
 class RunPage;
 class RunsView;
 } // namespace cairn::widgets
@@ -51,6 +55,14 @@ public:
     widgets::GpuPanel* gpuPanel() const { return m_gpuPanel; }
     QLabel* engineLabel() const { return m_engineLabel; }
     ModelsDock* modelsDock() const { return m_models; }
+    widgets::ReportsPanel* reportsPanel() const { return m_reports; }
+    widgets::AlertsPanel* alertsPanel() const { return m_alerts; }
+    // The status bar's alert badge ("2 alerts"), hidden until an alert fires.
+    QToolButton* alertBadge() const { return m_alertBadge; }
+    // The last notice shown for an alert (tray message or in-app notice), for tests.
+    QString lastAlertNotice() const { return m_lastAlertNotice; }
+    // Shows the Reports dock, filtered to one run's reports (all reports when runId is empty).
+    void showReports(const QString& runId = {}, const QString& runName = {});
 
     // File > Launch Run...: starts the engine if needed and returns the (non-modal) dialog, shown.
     widgets::LaunchDialog* launchRun();
@@ -95,6 +107,10 @@ private:
     void createLineageParts();
     void openLineageSession(const QString& root);
     void refreshArtifacts();
+    // Reports (main_window_reports.cpp): the dock, its menu entry, refresh on report.added.
+    void createReportsPart();
+    void onReportAdded(const QJsonObject& event);
+    void onAlertFired(const QJsonObject& event);
 
     bool m_interactive = true;
     ProjectSession* m_session = nullptr;
@@ -109,6 +125,12 @@ private:
     widgets::QueuePanel* m_queue = nullptr;
     widgets::GpuPanel* m_gpuPanel = nullptr;
     ModelsDock* m_models = nullptr;  // View > Models (app/models_dock.h)
+    widgets::ReportsPanel* m_reports = nullptr;
+    widgets::AlertsPanel* m_alerts = nullptr;
+    QToolButton* m_alertBadge = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
+    int m_unseenAlerts = 0;
+    QString m_lastAlertNotice;
     QTimer* m_liveRefresh = nullptr;   // coalesces engine events into one session poll
     QTimer* m_statusTimer = nullptr;   // engine status while connected
     LineageSession* m_lineage = nullptr;

@@ -70,7 +70,6 @@ void MainWindow::createLiveParts()
 
 void MainWindow::onEngineEvent(const QString& name, const QJsonObject& data)
 {
-    Q_UNUSED(data);
     m_models->onEngineEvent(name);
     // New points and state changes are committed before the engine announces them: look now
     // rather than at the next poll. Bursts of events become one look.
@@ -79,6 +78,10 @@ void MainWindow::onEngineEvent(const QString& name, const QJsonObject& data)
             m_liveRefresh->start();
     if (name == QStringLiteral("artifact.added") || name == QStringLiteral("run.finished") || name == QStringLiteral("run.imported"))
         refreshArtifacts();
+    if (name == QStringLiteral("report.added"))
+        onReportAdded(data);
+    if (name == QStringLiteral("alert.fired"))
+        onAlertFired(data);
 }
 
 void MainWindow::updateEngineStatus()

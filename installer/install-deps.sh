@@ -18,6 +18,8 @@ PACKAGES=(
   python3 python3-numpy python3-scipy python3-sklearn python3-torch
   # OpenLineage events are checked against the spec's JSON schemas (tests/integration/tst_openlineage)
   python3-jsonschema python3-rfc3987
+  # the reference virtualenv of tests/reference (Evidently, Fairlearn from PyPI)
+  python3-venv
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
   # registry tests: tamper with cairn.db (sqlite3), validate model cards against the Model Card

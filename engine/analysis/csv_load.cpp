@@ -14,13 +14,29 @@ struct StringHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// What pandas' CSV reader takes as an int64: an optional sign and 1 to 18 digits.
+bool isIntegerLiteral(std::string_view s)
+{
+    if (!s.empty() && (s.front() == '-' || s.front() == '+'))
+        s.remove_prefix(1);
+    if (s.empty() || s.size() > 18)
+        return false;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
 struct Loader {
     Column* column = nullptr;
     std::size_t index = 0;  // field index in the row
     bool failed = false;    // a value did not parse: reload as text
+    bool integral = true;   // every value so far an integer literal, none missing
+    std::size_t failedLine = 0;
+    std::string failedValue;
     std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> dict;
 
-    void add(std::string_view field)
+    void add(std::string_view field, std::size_t line)
     {
         if (column->text) {
             if (isMissingToken(field)) {
@@ -36,7 +52,13 @@ struct Loader {
             return;
         }
         double v = std::numeric_limits<double>::quiet_NaN();
+        if (integral)
+            integral = isIntegerLiteral(field);
         if (!isMissingToken(field) && !parseDouble(field, v)) {
+            if (!failed) {
+                failedLine = line;
+                failedValue = std::string(field.substr(0, 100));
+            }
             failed = true;
             v = std::numeric_limits<double>::quiet_NaN();
         }
@@ -98,9 +120,11 @@ Result<Table> readCsv(const std::string& path, const CsvReadOptions& opts)
                              std::to_string(fields.size()) + " fields, the header has " +
                              std::to_string(header.size()));
         for (auto& l : loaders)
-            l.add(fields[l.index]);
+            l.add(fields[l.index], reader->rowLine());
         ++table.rows;
     }
+    for (auto& l : loaders)
+        l.column->integral = !l.column->text && l.integral && table.rows > 0;
     // Columns with text in them: read again, as text, only those columns.
     CsvReadOptions again = opts;
     again.only.clear();
@@ -113,9 +137,14 @@ Result<Table> readCsv(const std::string& path, const CsvReadOptions& opts)
         auto text = readCsv(path, again);
         if (!text)
             return text.error();
-        for (auto& c : table.columns)
-            if (const Column* t = text->find(c.name))
+        for (std::size_t k = 0; k < table.columns.size(); ++k) {
+            auto& c = table.columns[k];
+            if (const Column* t = text->find(c.name)) {
                 c = *t;
+                c.firstTextLine = loaders[k].failedLine;
+                c.firstText = loaders[k].failedValue;
+            }
+        }
     }
     return table;
 }

@@ -35,6 +35,13 @@ struct Column {
     std::vector<double> num;                // numeric values, NaN = missing
     std::vector<std::int32_t> codes;        // text values as category codes, -1 = missing
     std::vector<std::string> categories;    // code -> text
+    // Numeric and every value an integer literal, none missing: pandas reads such a column as
+    // int64, and numpy (>= 2.1) then makes "sturges" bins at least 1 wide (docs/drift.md).
+    bool integral = false;
+    // A column read as text because some value is not a number: the first such value and the
+    // line it is on (for "non-numeric text in a numeric column" messages).
+    std::size_t firstTextLine = 0;
+    std::string firstText;
     std::size_t size() const { return text ? codes.size() : num.size(); }
 };
 

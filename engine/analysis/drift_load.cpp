@@ -3,7 +3,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <tuple>
 
 namespace cairn::analysis {
 namespace {
@@ -114,6 +117,18 @@ Result<DriftInputs> loadDriftInputs(const std::string& refPath, const std::strin
             return makeError(refPath + ": no column '" + name + "'");
         if (!b)
             return makeError(curPath + ": no column '" + name + "' (it is in " + refPath + ")");
+        // Text in a column the other file holds as numbers: bad data, unless the spec says the
+        // column is categorical (then both files are read as text).
+        auto declared = options.columns.find(name);
+        const bool categorical = declared != options.columns.end() && declared->second.type == ColumnType::Categorical;
+        for (auto [text, num, textPath, numPath] : {std::tuple{a, b, &refPath, &curPath}, std::tuple{b, a, &curPath, &refPath}}) {
+            const bool numbers = std::any_of(num->num.begin(), num->num.end(), [](double v) { return !std::isnan(v); });
+            if (text->text && !num->text && numbers && !categorical && text->firstTextLine > 0)
+                return makeError(*textPath + ":" + std::to_string(text->firstTextLine) + ": column '" + name + "': '" + text->firstText
+                                 + "' is not a number, and the column is numeric in " + *numPath
+                                 + "; fix the value, or declare the column categorical in the spec (columns: {" + name
+                                 + ": {type: cat}})");
+        }
         if (a->text && !b->text)
             textInRef.insert(name);
         if (b->text && !a->text)

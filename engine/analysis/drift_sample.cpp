@@ -36,7 +36,7 @@ Result<std::pair<std::vector<double>, std::vector<double>>> binnedShares(ColumnT
     std::vector<double> rs, cs;
     if (type == ColumnType::Numeric && !s.text && s.nRefUnique > 20) {
         const auto edges = stats::sturgesEdges(s.nRef + s.nCur, std::min(s.ref.front(), s.cur.front()),
-                                               std::max(s.ref.back(), s.cur.back()));
+                                               std::max(s.ref.back(), s.cur.back()), s.integer);
         if (edges.empty())
             return makeError("infinite values cannot be binned");
         rs = stats::histogramCounts(s.ref, edges);
@@ -67,7 +67,7 @@ Result<double> hellinger(ColumnType type, const Sample& s)
         std::vector<double> keys;
         std::merge(s.ref.begin(), s.ref.end(), s.cur.begin(), s.cur.end(), std::back_inserter(keys));
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-        const auto edges = stats::sturgesEdges(keys.size(), keys.front(), keys.back());
+        const auto edges = stats::sturgesEdges(keys.size(), keys.front(), keys.back(), s.integer);
         if (edges.empty())
             return makeError("infinite values cannot be binned");
         rc = stats::histogramCounts(s.ref, edges);
@@ -89,6 +89,7 @@ Sample prepareSample(const Column& ref, const Column& cur)
     Sample s;
     s.text = ref.text;
     if (!s.text) {
+        s.integer = ref.integral && cur.integral;
         s.ref = cleanNumbers(ref.num);
         s.cur = cleanNumbers(cur.num);
         s.nRef = s.ref.size();

@@ -17,6 +17,7 @@ struct Sample {
     std::vector<std::string> labels;           // text storage: the categories, sorted
     std::vector<double> refCounts, curCounts;  // text storage: counts per label
     std::size_t nRef = 0, nCur = 0, nUnique = 0, nRefUnique = 0;
+    bool integer = false;                      // both columns integral (csv_table.h): integer bins
     std::size_t refCount() const { return nRef; }
     std::size_t curCount() const { return nCur; }
     std::size_t unique() const { return nUnique; }

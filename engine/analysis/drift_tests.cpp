@@ -183,7 +183,7 @@ double populationStd(std::span<const double> x)
     return std::sqrt(accurateSum(sq) / double(x.size()));
 }
 
-std::vector<double> sturgesEdges(std::size_t count, double min, double max)
+std::vector<double> sturgesEdges(std::size_t count, double min, double max, bool integer)
 {
     if (count == 0 || !std::isfinite(min) || !std::isfinite(max))
         return {};
@@ -192,7 +192,9 @@ std::vector<double> sturgesEdges(std::size_t count, double min, double max)
         first -= 0.5;
         last += 0.5;
     }
-    const double width = (max - min) / (std::log2(double(count)) + 1.0);
+    double width = (max - min) / (std::log2(double(count)) + 1.0);
+    if (integer && width != 0 && width < 1)  // numpy >= 2.1: integer data gets bins at least 1 wide
+        width = 1;
     const std::size_t bins = width != 0 ? static_cast<std::size_t>(std::ceil((last - first) / width)) : 1;
     std::vector<double> edges(bins + 1);
     const double delta = last - first, step = delta / double(bins);

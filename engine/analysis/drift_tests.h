@@ -39,8 +39,9 @@ double wassersteinDistance(std::span<const double> a, std::span<const double> b)
 // numpy.std (population, ddof = 0).
 double populationStd(std::span<const double> x);
 
-// numpy.histogram_bin_edges(x, bins="sturges") given the sample's size, min and max.
-std::vector<double> sturgesEdges(std::size_t count, double min, double max);
+// numpy.histogram_bin_edges(x, bins="sturges") given the sample's size, min and max; with
+// `integer` (an integer array) as numpy >= 2.1 makes them: bins at least 1 wide.
+std::vector<double> sturgesEdges(std::size_t count, double min, double max, bool integer = false);
 // numpy.histogram(x, bins=edges)[0] for sorted x (last bin closed on the right).
 std::vector<double> histogramCounts(std::span<const double> sorted, std::span<const double> edges);
 // Evidently's get_binned_data(feel_zeroes=True): replaces zero shares by a small epsilon.

@@ -1,54 +1,18 @@
-// cairn drift REF.csv CUR.csv: column-by-column drift with Evidently's default tests.
-// Exit 0: the dataset has not drifted; 1: it has; 2: bad usage or input.
-#include "engine/analysis/drift.h"
+// cairn drift REF CUR: column-by-column drift with Evidently's default tests, stored as a report
+// in the project. Exit 0: the dataset has not drifted; 1: it has; 2: bad usage or input.
+#include "engine/analysis/drift_json.h"
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
-#include "engine/core/text.h"
-
-#include <nlohmann/json.hpp>
+#include "engine/cli/report_cli.h"
 
 #include <cmath>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
-using nlohmann::ordered_json;
-
 namespace cairn::cli {
-
-void writeDriftHtml(std::ostream& out, const analysis::DriftReport& report, const std::string& refPath,
-                    const std::string& curPath);
-
 namespace {
-
-ordered_json score(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); }
-
-ordered_json reportJson(const analysis::DriftReport& r)
-{
-    ordered_json cols = ordered_json::array();
-    for (const auto& c : r.columns)
-        cols.push_back({{"name", c.name}, {"type", analysis::toString(c.type)}, {"test", analysis::testName(c.test)},
-                        {"score", score(c.score)}, {"threshold", c.threshold}, {"drifted", c.drifted},
-                        {"ref_rows", c.refRows}, {"cur_rows", c.curRows}});
-    return {{"columns", cols}, {"drifted_columns", r.driftedColumns}, {"share", r.share}, {"dataset_drift", r.datasetDrift}};
-}
-
-void writeText(std::ostream& out, const analysis::DriftReport& r)
-{
-    TextTable t({"column", "type", "test", "score", "threshold", "drift", "ref", "cur"});
-    for (const auto& c : r.columns) {
-        char s[32];
-        std::snprintf(s, sizeof s, "%.6g", c.score);
-        t.add({c.name, analysis::toString(c.type), analysis::testName(c.test), s, formatDouble(c.threshold),
-               c.drifted ? "DRIFT" : "-", std::to_string(c.refRows), std::to_string(c.curRows)});
-    }
-    t.print(out);
-    char share[32];
-    std::snprintf(share, sizeof share, "%.1f%%", r.share * 100);
-    out << "\n" << r.driftedColumns << " of " << r.columns.size() << " columns drifted (" << share << "); dataset "
-        << (r.datasetDrift ? "DRIFTED" : "not drifted") << " (threshold: share >= " << formatDouble(r.driftShare) << ")\n";
-}
 
 std::vector<std::string> splitList(const std::string& s)
 {
@@ -69,18 +33,21 @@ int cmdDrift(const std::vector<std::string>& argvIn, Context& ctx)
         if (a == "-o")
             a = "--output";
     Args args("drift");
-    args.positional("REF", "reference data (CSV with a header row)")
-        .positional("CUR", "current data (CSV with the same columns)")
+    args.positional("REF", "reference data: a CSV file with a header row, or a dataset artifact (NAME, NAME:N, hash)")
+        .positional("CUR", "current data with the same columns (CSV file or dataset artifact)")
         .option("columns", "A,B", "compare only these columns (default: every column of REF)")
         .option("spec", "FILE", "YAML: drift_share, threshold, columns: {NAME: {type, test, threshold}}")
         .option("format", "FORMAT", "text (default), json or html")
         .option("output", "FILE", "write the report to FILE (also -o)")
         .option("threads", "N", "worker threads (default: all cores)")
+        .option("run", "RUN", "attach the stored report to this run (default inside a job: the job's run)")
+        .flag("no-store", "do not store the report in the project")
         .choices("format", {"text", "json", "html"});
     if (auto s = args.parse(argv); !s)
         return usageError(ctx.err, "drift", s.message());
     if (args.helpRequested()) {
         ctx.out << "Compare two datasets column by column with Evidently's default drift tests.\n"
+                   "Inside a project the report is stored ('cairn reports' lists them).\n"
                    "Exit 0 when the dataset has not drifted, 1 when it has, 2 on bad input.\n"
                 << args.usage();
         return kExitOk;
@@ -101,8 +68,13 @@ int cmdDrift(const std::vector<std::string>& argvIn, Context& ctx)
             return usageError(ctx.err, "drift", "--threads must be a whole number");
         }
     }
-    const std::string refPath = args.positionalValue("REF"), curPath = args.positionalValue("CUR");
-    auto inputs = analysis::loadDriftInputs(refPath, curPath, splitList(args.get("columns")), options);
+    const auto ref = report_cli::resolveData(ctx, "drift", args.positionalValue("REF"));
+    if (!ref)
+        return kExitUsage;
+    const auto cur = report_cli::resolveData(ctx, "drift", args.positionalValue("CUR"));
+    if (!cur)
+        return kExitUsage;
+    auto inputs = analysis::loadDriftInputs(ref->path, cur->path, splitList(args.get("columns")), options);
     if (!inputs) {
         ctx.err << "cairn drift: " << inputs.message() << "\n";
         return kExitUsage;
@@ -126,11 +98,21 @@ int cmdDrift(const std::vector<std::string>& argvIn, Context& ctx)
     std::ostream& out = args.has("output") ? file : ctx.out;
     const std::string format = args.get("format", "text");
     if (format == "json")
-        out << reportJson(*report).dump(2) << "\n";
+        out << analysis::driftJson(*report).dump(2) << "\n";
     else if (format == "html")
-        writeDriftHtml(out, *report, refPath, curPath);
+        analysis::writeDriftHtml(out, *report, ref->label, cur->label);
     else
-        writeText(out, *report);
+        report_cli::writeDriftText(out, *report);
+    out.flush();
+    StoredReport stored;
+    stored.kind = "drift";
+    stored.title = ref->label + " vs " + cur->label;
+    stored.passed = !report->datasetDrift;
+    stored.values = analysis::driftSummary(*report);
+    if (int rc = report_cli::storeReport(ctx, "drift", args.get("run"), args.has("no-store"), stored,
+                                         analysis::driftBody(*report, ref->label, cur->label));
+        rc != kExitOk)
+        return rc;
     return report->datasetDrift ? kExitFailure : kExitOk;
 }
 

@@ -34,6 +34,10 @@ const std::vector<Command>& commands()
         {"card", "export a model card (Model Card Toolkit JSON, Hugging Face, HTML, PDF); edit its fields", cmdCard},
         {"reproduce", "run a run again from its stored inputs and show what differs", cmdReproduce},
         {"openlineage", "export runs as OpenLineage events, import other tools' events", cmdOpenLineage},
+        {"reports", "list and show stored drift, validation and fairness reports", cmdReports},
+        {"validate", "check a dataset against expectations written in YAML", cmdValidate},
+        {"fairness", "group fairness metrics of predictions, as Fairlearn defines them", cmdFairness},
+        {"alerts", "list the alerts fired from the rules in cairn.yaml", cmdAlerts},
     };
     return table;
 }

@@ -55,5 +55,9 @@ int cmdAudit(const std::vector<std::string>& args, Context& ctx);
 int cmdCard(const std::vector<std::string>& args, Context& ctx);
 int cmdReproduce(const std::vector<std::string>& args, Context& ctx);
 int cmdOpenLineage(const std::vector<std::string>& args, Context& ctx);
+int cmdReports(const std::vector<std::string>& args, Context& ctx);
+int cmdValidate(const std::vector<std::string>& args, Context& ctx);
+int cmdFairness(const std::vector<std::string>& args, Context& ctx);
+int cmdAlerts(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

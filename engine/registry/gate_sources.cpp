@@ -1,5 +1,7 @@
 #include "engine/registry/gate_sources.h"
 
+#include "engine/registry/report_gate_sources.h"
+
 #include <algorithm>
 
 namespace cairn::registry {
@@ -38,7 +40,12 @@ std::vector<std::string> GateSourceSet::names() const
 
 GateSourceSet& builtinGateSources()
 {
-    static GateSourceSet set;
+    static GateSourceSet set = [] {
+        GateSourceSet s;
+        for (const char* kind : {"drift", "validation", "fairness"})
+            (void)s.add(std::make_shared<ReportGateSource>(kind));
+        return s;
+    }();
     return set;
 }
 

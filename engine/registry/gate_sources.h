@@ -60,8 +60,8 @@ private:
     std::vector<std::shared_ptr<const GateSource>> m_sources;
 };
 
-// The sources every `cairn` command and the engine use. Empty today beyond the run's own
-// fields: the drift, validation and fairness report sources are added here when they land.
+// The sources every `cairn` command and the engine use beyond the run's own fields: drift.*,
+// validation.* and fairness.* (report_gate_sources.h), the stored reports' summary values.
 GateSourceSet& builtinGateSources();
 
 } // namespace cairn::registry

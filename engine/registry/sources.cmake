@@ -6,6 +6,7 @@ target_sources(cairn_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/audit_chain.cpp
   ${CMAKE_CURRENT_LIST_DIR}/alias_stack.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gate_sources.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/report_gate_sources.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/roles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/card_fields.cpp

@@ -132,6 +132,7 @@ void Engine::tick()
     ingest(backlog);
     superviseJobs();
     resolveWaits();
+    alertsTick();
     std::erase_if(m_children, [](long pid) { return exec::reapIfEnded(pid); });
     if (m_stopping || idleTooLong() || !fs::exists(m_project->configPath())) {
         if (!m_stopping)
@@ -157,8 +158,11 @@ void Engine::ingest(bool& backlog)
     }
     backlog = result->backlog;
     m_pointsIngested += result->points;
-    for (const Json& e : result->events)
+    for (const Json& e : result->events) {
         broadcast(e);
+        if (e.value("event", std::string()) == "metric.batch")
+            m_alertPending.insert(e.value("run", std::string()));
+    }
     for (const std::string& runId : result->ended) {
         m_ingestor->forget(runId);
         if (auto job = m_store->job(runId)) {

@@ -61,6 +61,13 @@ private:
     Json handleRegistry(ConnectionId conn, const std::string& method, const Json& p);
     Json addArtifactProfile(const Json& p);
     Json importOpenLineage(const Json& p);  // engine_openlineage.cpp
+    Json addReport(const Json& p);    // engine_reports.cpp
+    // Alerts (engine_alerts.cpp, docs/alerts.md): rules from cairn.yaml, checked once a second
+    // for runs with new points, every 15 s for stale runs, and on each new report.
+    void alertsTick();
+    void loadAlertRules(bool force);
+    void onReportAdded(const StoredReport& report);
+    void fireAlert(FiredAlert alert);
     Status validateGpus(const JobSpec& spec) const;
 
     EngineOptions m_options;
@@ -85,6 +92,10 @@ private:
     std::chrono::steady_clock::time_point m_lastBusy = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     std::uint64_t m_pointsIngested = 0;
+    std::vector<AlertRule> m_alertRules;
+    std::filesystem::file_time_type m_alertConfigTime{};
+    std::set<std::string> m_alertPending;  // runs with new points since the last check
+    std::chrono::steady_clock::time_point m_lastAlertCheck{}, m_lastStaleCheck{};
 };
 
 int runEngineMain(const std::filesystem::path& projectRoot);

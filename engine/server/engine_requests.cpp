@@ -129,6 +129,12 @@ Json Engine::handle(ConnectionId conn, const Request& req, bool& deferred)
             fail(r["error"].value("code", "bad_request"), r["error"].value("message", ""));
         return r;
     }
+    if (m == "report.add") {  // engine_reports.cpp
+        Json r = addReport(req.params);
+        if (r.contains("error"))
+            fail(r["error"].value("code", "bad_request"), r["error"].value("message", ""));
+        return r;
+    }
     if (m == "subscribe") {
         m_subscribers.insert(conn);
         return {{"subscribed", true}};

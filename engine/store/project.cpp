@@ -1,6 +1,7 @@
 #include "engine/store/project.h"
 
 #include "engine/core/text.h"
+#include "engine/store/alert_rules_yaml.h"
 #include "engine/store/store.h"
 
 #include <yaml-cpp/yaml.h>
@@ -174,7 +175,7 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
         return makeError(position(fileName, root.Mark()) + ": the project settings must be a mapping of keys to values");
     // Sections later issues own are accepted here and validated by their readers.
     static const std::set<std::string> known = {"name", "python", "executors", "gpus", "gates", "roles",
-                                                "env_allowlist", "engine", "protected_aliases"};
+                                                "env_allowlist", "engine", "protected_aliases", "alerts"};
     for (const auto& kv : root) {
         std::string key = kv.first.as<std::string>("");
         if (!known.count(key))
@@ -200,6 +201,12 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
         if (key == "gates" || key == "roles" || key == "protected_aliases") {
             if (auto st = parseGovernance(key, kv.second, text, fileName, config.governance); !st)
                 return st.error();
+        }
+        if (key == "alerts") {
+            auto rules = parseAlertRules(kv.second, fileName);
+            if (!rules)
+                return rules.error();
+            config.alerts = std::move(*rules);
         }
         if (key == "gpus") {
             if (!kv.second.IsSequence())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/store/alert_rules.h"
 
 #include <filesystem>
 #include <map>
@@ -38,6 +39,8 @@ struct ProjectConfig {
     // `engine: {idle_exit_s: N}`: seconds the engine waits, idle, before it exits.
     int engineIdleExitSeconds = 120;
     GovernanceConfig governance;
+    // `alerts:` rules on metrics, report values and staleness (docs/alerts.md).
+    std::vector<AlertRule> alerts;
 };
 
 class Project {

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 9> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -238,6 +238,36 @@ constexpr std::array<std::string_view, 9> kMigrations = {
         columns INTEGER NOT NULL,
         profile TEXT NOT NULL,
         created_ms INTEGER NOT NULL) WITHOUT ROWID;
+    )sql",
+    // 10: reports (docs/drift.md): drift, validation and fairness results, optionally attached
+    // to a run, with the full JSON and their summary values by name for gates and alerts; and
+    // the alerts the engine fired (docs/alerts.md), each rule at most once per `key`.
+    R"sql(
+    CREATE TABLE reports(
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK(kind IN ('drift','validation','fairness')),
+        run INTEGER REFERENCES runs(seq) ON DELETE SET NULL,
+        created_ms INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        passed INTEGER NOT NULL,
+        body TEXT NOT NULL);
+    CREATE INDEX reports_by_run ON reports(run, kind, id);
+    CREATE INDEX reports_by_kind ON reports(kind, id);
+    CREATE TABLE report_values(
+        report INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        value REAL,
+        PRIMARY KEY(report, name)) WITHOUT ROWID;
+    CREATE TABLE alerts(
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        rule TEXT NOT NULL,
+        condition TEXT NOT NULL,
+        run INTEGER REFERENCES runs(seq) ON DELETE CASCADE,
+        report INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+        value REAL,
+        message TEXT NOT NULL,
+        fired_ms INTEGER NOT NULL);
     )sql",
 };
 

@@ -8,6 +8,7 @@
 #include "engine/store/lineage_rows.h"
 #include "engine/store/registry_rows.h"
 #include "engine/store/profile_rows.h"
+#include "engine/store/report_rows.h"
 #include "engine/store/types.h"
 
 #include <filesystem>
@@ -174,6 +175,24 @@ public:
     Result<std::vector<AuditEvent>> auditEvents(std::int64_t afterSeq = 0, std::int64_t limit = -1);
     Result<std::optional<AuditHead>> auditHead();
     Result<std::optional<AuditEvent>> lastAuditEvent(const std::string& action);
+
+    // --- reports (store_reports.cpp) -------------------------------------------------------------
+    // Stores a drift, validation or fairness report with its summary values; returns it with
+    // its new id (1, 2, ... per project).
+    Result<StoredReport> addReport(const StoredReport& report);
+    // Newest first; bodies only with filter.withBody.
+    Result<std::vector<StoredReport>> reports(const ReportFilter& filter = {});
+    Result<StoredReport> report(std::int64_t id);
+    // The newest report of `kind` attached to run `runId` (a full id; empty: any run), if any.
+    Result<std::optional<StoredReport>> latestReport(const std::string& runId, const std::string& kind);
+    // A summary value of the run's newest report of that kind by its full name, e.g.
+    // "drift.share" or "fairness.demographic_parity_difference"; empty when the run has no such
+    // report or the report no such value (docs/drift.md lists the names).
+    Result<std::optional<double>> reportValue(const std::string& runId, const std::string& name);
+    // Stores an alert unless one with its key was fired before: the new row, or nullopt.
+    Result<std::optional<FiredAlert>> recordAlert(const FiredAlert& alert);
+    // Newest first.
+    Result<std::vector<FiredAlert>> alerts(int limit = 0);
 
 private:
     Status appendAuditNoTx(const AuditEntry& entry);

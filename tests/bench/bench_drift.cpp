@@ -1,7 +1,9 @@
 // bench_drift: Cairn's drift over 356,000 rows x 100 columns (reference vs current), the size of
 // the public Evidently report (~23 minutes). Prints compute time (columns in memory, threads
 // across columns) and end-to-end time (CSV files read and parsed, then drift).
-// Usage: bench_drift [--rows N] [--cols N] [--threads N] [--json FILE] [--keep DIR]
+// With --evidently-rows N it also times Evidently (the reference venv of tests/reference) on the
+// first N rows of the same files, and Cairn on the same slice, and scales Evidently linearly.
+// Usage: bench_drift [--rows N] [--cols N] [--threads N] [--json FILE] [--keep DIR] [--evidently-rows N]
 #include "tests/common/test_rng.h"
 #include "engine/analysis/drift.h"
 
@@ -10,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -59,12 +62,14 @@ int main(int argc, char** argv)
     std::size_t rows = 356000, cols = 100;
     unsigned threads = 0;
     std::string json, keep;
+    std::size_t evidentlyRows = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--rows")) rows = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--cols")) cols = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--threads")) threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
         else if (!std::strcmp(argv[i], "--json")) json = argv[i + 1];
         else if (!std::strcmp(argv[i], "--keep")) keep = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--evidently-rows")) evidentlyRows = std::stoul(argv[i + 1]);
     }
     std::printf("bench_drift: %zu rows x %zu columns, reference vs current\n", rows, cols);
     Table ref = makeTable(rows, cols, false, 1), cur = makeTable(rows, cols, true, 2);
@@ -95,6 +100,30 @@ int main(int argc, char** argv)
     auto again = computeDrift(inputs->ref, inputs->cur, inputs->columns, opt);
     const double compute2 = seconds(t1);
     const double endToEnd = seconds(t0);
+    double evidentlySlice = -1, cairnSlice = -1;
+    if (evidentlyRows > 0) {
+        // The first N rows of both files, for Evidently and for Cairn alike.
+        for (const char* name : {"ref", "cur"}) {
+            std::ifstream in(dir + "/" + name + ".csv");
+            std::ofstream out(dir + "/" + name + "-slice.csv");
+            std::string line;
+            for (std::size_t r = 0; r <= evidentlyRows && std::getline(in, line); ++r)
+                out << line << "\n";
+        }
+        const auto c0 = std::chrono::steady_clock::now();
+        auto sl = loadDriftInputs(dir + "/ref-slice.csv", dir + "/cur-slice.csv", {}, opt);
+        if (sl)
+            (void)computeDrift(sl->ref, sl->cur, sl->columns, opt);
+        cairnSlice = seconds(c0);
+        const std::string cmd = "py=$(bash " CAIRN_REFERENCE_DIR "/reference_venv.sh | tail -n 1) && \"$py\" " CAIRN_REFERENCE_DIR
+                                "/evidently_time.py " + dir + "/ref-slice.csv " + dir + "/cur-slice.csv";
+        if (std::FILE* p = ::popen(cmd.c_str(), "r")) {
+            char buf[256] = {0};
+            if (std::fgets(buf, sizeof buf, p))
+                evidentlySlice = std::atof(buf);
+            ::pclose(p);
+        }
+    }
     if (keep.empty())
         std::filesystem::remove_all(dir);
     std::printf("%-34s %10s\n", "step", "seconds");
@@ -105,6 +134,15 @@ int main(int argc, char** argv)
     std::printf("drifted columns: %zu of %zu (dataset drift: %s)\n", report->driftedColumns, report->columns.size(),
                 report->datasetDrift ? "yes" : "no");
     std::printf("baseline: Evidently ~1380 s on this size (public report); ratio vs end to end: %.0fx\n", 1380.0 / endToEnd);
+    if (evidentlySlice > 0) {
+        const double scaled = evidentlySlice * double(rows) / double(evidentlyRows);
+        std::printf("same run, first %zu rows: Evidently 0.7.23 %.2f s, Cairn %.3f s (%.0fx)\n", evidentlyRows, evidentlySlice, cairnSlice,
+                    evidentlySlice / cairnSlice);
+        std::printf("Evidently scaled linearly to %zu rows: %.0f s; Cairn end to end %.2f s: %.0fx faster\n", rows, scaled, endToEnd,
+                    scaled / endToEnd);
+    } else if (evidentlyRows > 0) {
+        std::printf("Evidently could not be run (no reference venv)\n");
+    }
     if (!json.empty())
         std::ofstream(json) << "{\"bench\":\"drift\",\"rows\":" << rows << ",\"cols\":" << cols << ",\"compute_s\":" << compute
                             << ",\"load_s\":" << load << ",\"end_to_end_s\":" << endToEnd << "}\n";

@@ -10,6 +10,7 @@ Exit 3 when scipy or numpy cannot be imported (the test then skips).
 import csv
 import json
 import math
+import re
 import sys
 
 try:
@@ -32,9 +33,10 @@ def read(path):
     for i, name in enumerate(header):
         raw = [r[i] for r in rows]
         try:
-            cols[name] = ("num", [math.nan if v in NA else float(v) for v in raw])
+            cols[name] = ("num", [math.nan if v in NA else float(v) for v in raw],
+                          all(re.fullmatch(r"[+-]?[0-9]{1,18}", v) for v in raw) and len(raw) > 0)
         except ValueError:
-            cols[name] = ("cat", [None if v in NA else v for v in raw])
+            cols[name] = ("cat", [None if v in NA else v for v in raw], False)
     return cols
 
 
@@ -58,9 +60,22 @@ def counts(ref, cur):
     return keys, np.array([rc[k] for k in keys], float), np.array([cc[k] for k in keys], float)
 
 
-def binned(kind, ref, cur, fill):
+def sturges(values, integer):
+    """numpy.histogram_bin_edges(values, bins="sturges"), with numpy >= 2.1's rule for an integer
+    array (pandas int64 columns, as Evidently gets them): bins at least 1 wide. Debian's numpy
+    predates the rule, so it is applied here."""
+    a = np.asarray(values, dtype=float)
+    edges = np.histogram_bin_edges(a, bins="sturges")
+    first, last = a.min(), a.max()
+    width = (last - first) / (np.log2(a.size) + 1.0)
+    if integer and width and width < 1:
+        edges = np.linspace(first, last, int(np.ceil(last - first)) + 1, endpoint=True)
+    return edges
+
+
+def binned(kind, ref, cur, fill, integer=False):
     if kind == "num" and len(set(ref)) > 20:
-        bins = np.histogram_bin_edges(np.concatenate([ref, cur]), bins="sturges")
+        bins = sturges(np.concatenate([ref, cur]), integer)
         rp = np.histogram(ref, bins)[0] / len(ref)
         cp = np.histogram(cur, bins)[0] / len(cur)
     else:
@@ -73,13 +88,13 @@ def binned(kind, ref, cur, fill):
     return rp, cp
 
 
-def hellinger(kind, ref, cur):
+def hellinger(kind, ref, cur, integer=False):
     keys = list(set(list(ref)) | set(list(cur)))
     if kind == "cat":
         _, rc, cc = counts(ref, cur)
         h = sum(math.sqrt(a / len(ref) * b / len(cur)) for a, b in zip(rc, cc))
     else:
-        bins = np.histogram_bin_edges(keys, bins="sturges")
+        bins = sturges(keys, integer)
         h1 = np.histogram(ref, bins=bins, density=True)[0]
         h2 = np.histogram(cur, bins=bins, density=True)[0]
         width = (max(bins) - min(bins)) / (len(bins) - 1)
@@ -125,8 +140,9 @@ def jsonable(v):
 def main():
     ref, cur = read(sys.argv[1]), read(sys.argv[2])
     out = {}
-    for name, (kind, rv) in ref.items():
-        ckind, cv = cur[name]
+    for name, (kind, rv, rint) in ref.items():
+        ckind, cv, cint = cur[name]
+        integer = rint and cint
         if kind != ckind:
             kind = "cat"
             rv = [None if isinstance(v, float) and math.isnan(v) else v for v in rv]
@@ -139,11 +155,11 @@ def main():
             scores["wasserstein"] = stats.wasserstein_distance(r, c) / max(np.std(r), 0.001)
         scores["chisquare"] = chisq(r, c)
         scores["z"] = ztest(r, c)
-        scores["jensenshannon"] = distance.jensenshannon(*binned(kind, r, c, False))
-        rp, cp = binned(kind, r, c, True)
+        scores["jensenshannon"] = distance.jensenshannon(*binned(kind, r, c, False, integer))
+        rp, cp = binned(kind, r, c, True, integer)
         scores["psi"] = np.sum((rp - cp) * np.log(rp / cp))
         scores["kl_div"] = stats.entropy(rp, cp)
-        scores["hellinger"] = hellinger(kind, r, c)
+        scores["hellinger"] = hellinger(kind, r, c, integer)
         out[name] = {"type": kind, "auto": auto(kind, len(r), u), "n": len(r), "unique": u,
                      "scores": {k: jsonable(v) for k, v in scores.items()}}
     json.dump({"columns": out}, sys.stdout)

@@ -38,6 +38,7 @@ void TestCliDrift::initTestCase()
     file("spec.yaml", "drift_share: 0.9\ncolumns:\n  x: {test: wasserstein, threshold: 0.5}\n");
     file("badspec.yaml", "columns:\n  x: {test: nope}\n");
     file("numspec.yaml", "columns:\n  x: {type: num}\n");
+    file("catspec.yaml", "columns:\n  x: {type: cat}\n");
 }
 
 void TestCliDrift::exitCodes_data()
@@ -56,7 +57,9 @@ void TestCliDrift::exitCodes_data()
     QTest::newRow("ragged CUR") << QStringList{"@ref.csv", "@ragged.csv"} << 2 << "ragged.csv:3: row has 2 fields, the header has 3";
     QTest::newRow("empty CUR") << QStringList{"@ref.csv", "@empty.csv"} << 2 << "file is empty";
     QTest::newRow("bad spec") << QStringList{"@ref.csv", "@same.csv", "--spec", "@badspec.yaml"} << 2 << "badspec.yaml:2:";
-    QTest::newRow("text declared numeric") << QStringList{"@ref.csv", "@text.csv", "--spec", "@numspec.yaml"} << 2 << "declared numerical";
+    QTest::newRow("text declared numeric") << QStringList{"@ref.csv", "@text.csv", "--spec", "@numspec.yaml"} << 2 << "text.csv:2: column 'x': 'abc' is not a number";
+    QTest::newRow("text in a numeric column") << QStringList{"@ref.csv", "@text.csv"} << 2 << "and the column is numeric in";
+    QTest::newRow("text in a column declared categorical") << QStringList{"@ref.csv", "@text.csv", "--spec", "@catspec.yaml", "--columns", "x"} << 1 << "DRIFTED";
     QTest::newRow("bad format") << QStringList{"@ref.csv", "@same.csv", "--format", "xml"} << 2 << "expected one of";
 }
 

@@ -36,7 +36,7 @@ QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
 RunPage::RunPage(QWidget* parent)
     : QWidget(parent), m_header(new RunHeader(this)), m_tabs(new QTabWidget(this)),
       m_metrics(new MetricGrid(this)), m_params(new KeyValueTable(this)), m_tags(new KeyValueTable(this)),
-      m_logs(new LogView(this))
+      m_logs(new LogView(this)), m_reportsButton(new QPushButton(tr("&Reports..."), this))
 {
     auto* paramsSplit = new QSplitter(Qt::Horizontal, this);
     paramsSplit->addWidget(titled(tr("Parameters"), m_params, paramsSplit));
@@ -47,6 +47,13 @@ RunPage::RunPage(QWidget* parent)
     m_tabs->addTab(m_metrics, tr("Metrics"));
     m_tabs->addTab(paramsSplit, tr("Parameters && Tags"));
     m_tabs->addTab(m_logs, tr("Logs"));
+    m_reportsButton->setToolTip(tr("Drift, validation and fairness reports attached to this run"));
+    m_reportsButton->setFlat(true);
+    m_tabs->setCornerWidget(m_reportsButton, Qt::TopRightCorner);
+    connect(m_reportsButton, &QPushButton::clicked, this, [this] {
+        if (m_detail)
+            Q_EMIT reportsRequested(QString::fromStdString(m_detail->run.id), QString::fromStdString(m_detail->run.name));
+    });
 
     auto* line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
@@ -91,6 +98,7 @@ void RunPage::setDetail(const RunDetailPtr& detail)
     }
     const bool sameMetrics = m_detail && m_detail->run.id == detail->run.id && m_detail->metrics == detail->metrics;
     m_detail = detail;
+    m_reportsButton->setEnabled(true);
     m_header->setRun(detail->run);
     if (!sameMetrics) {
         std::map<std::string, std::int64_t> stored;
@@ -118,6 +126,7 @@ void RunPage::clear()
     m_logs->clear();
     m_lineageButton->setEnabled(false);
     m_reproduceButton->setEnabled(false);
+    m_reportsButton->setEnabled(false);
 }
 
 QString RunPage::runId() const

@@ -31,6 +31,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QPushButton* lineageButton() const { return m_lineageButton; }
     QPushButton* reproduceButton() const { return m_reproduceButton; }
+    QPushButton* reportsButton() const { return m_reportsButton; }
 
 Q_SIGNALS:
     // The run's detail (charts included) is on screen.
@@ -38,6 +39,8 @@ Q_SIGNALS:
     // The run's lineage graph, or running it again (docs/lineage.md), for the run shown.
     void lineageRequested(const QString& runId);
     void reproduceRequested(const QString& runId);
+    // The Reports button: show the drift, validation and fairness reports attached to the run.
+    void reportsRequested(const QString& runId, const QString& runName);
 
 private:
     RunDetailPtr m_detail;
@@ -49,6 +52,7 @@ private:
     LogView* m_logs = nullptr;
     QPushButton* m_lineageButton = nullptr;
     QPushButton* m_reproduceButton = nullptr;
+    QPushButton* m_reportsButton = nullptr;
 };
 
 } // namespace cairn::widgets

@@ -1,13 +1,12 @@
 // A small self-contained HTML drift report: a table of columns and, per column, an inline SVG
 // histogram of the reference (grey) against the current (orange) sample.
-#include "engine/analysis/drift.h"
-#include "engine/core/text.h"
+#include "engine/analysis/drift_json.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <ostream>
 
-namespace cairn::cli {
+namespace cairn::analysis {
 namespace {
 
 std::string esc(const std::string& s)
@@ -32,7 +31,7 @@ std::string num(double v, const char* fmt = "%.6g")
     return b;
 }
 
-void svgHistogram(std::ostream& out, const analysis::ColumnDrift& c)
+void svgHistogram(std::ostream& out, const ColumnDrift& c)
 {
     const std::size_t n = c.binLabels.size();
     if (n == 0)
@@ -59,7 +58,7 @@ void svgHistogram(std::ostream& out, const analysis::ColumnDrift& c)
 
 } // namespace
 
-void writeDriftHtml(std::ostream& out, const analysis::DriftReport& r, const std::string& refPath, const std::string& curPath)
+void writeDriftHtml(std::ostream& out, const DriftReport& r, const std::string& refPath, const std::string& curPath)
 {
     out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Cairn drift report</title>\n"
            "<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
@@ -75,7 +74,7 @@ void writeDriftHtml(std::ostream& out, const analysis::DriftReport& r, const std
            "<th>ref rows</th><th>cur rows</th><th>distribution</th></tr>\n";
     for (const auto& c : r.columns) {
         out << "<tr" << (c.drifted ? " class=\"d\"" : "") << "><td>" << esc(c.name) << "</td><td>"
-            << analysis::toString(c.type) << "</td><td>" << analysis::testName(c.test) << "</td><td>" << num(c.score)
+            << toString(c.type) << "</td><td>" << testName(c.test) << "</td><td>" << num(c.score)
             << "</td><td>" << num(c.threshold) << "</td><td class=\"v\">" << (c.drifted ? "drift" : "no") << "</td><td>"
             << c.refRows << "</td><td>" << c.curRows << "</td><td>";
         svgHistogram(out, c);
@@ -88,4 +87,4 @@ void writeDriftHtml(std::ostream& out, const analysis::DriftReport& r, const std
            "distances flag drift at or above it.</small></p>\n</body></html>\n";
 }
 
-} // namespace cairn::cli
+} // namespace cairn::analysis
