@@ -18,6 +18,9 @@ PACKAGES=(
   python3 python3-numpy python3-scipy python3-sklearn python3-torch
   # headless GUI tests and screenshots
   xvfb xauth imagemagick
+  # ssh and Slurm executors (docs/executors.md): the ssh client and rsync; the tests also start
+  # their own sshd and a one-node Slurm cluster (munged, slurmctld, slurmd)
+  openssh-client openssh-server rsync slurm-wlm slurmctld slurmd slurm-client munge
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include "engine/cli/output.h"
 #include "engine/exec/process_info.h"
 #include "engine/exec/supervisor.h"
+#include "engine/remote/remote_supervisor.h"
 #include "engine/server/client.h"
 #include "engine/server/engine.h"
 
@@ -130,10 +131,13 @@ int cmdSupervise(const std::vector<std::string>& argv, Context& ctx)
         return kExitFailure;
     }
     // Declared inputs and outputs are hashed here, never in the engine (docs/lineage.md).
-    exec::SupervisorReport report = exec::supervise(*project, runId, *job, false, [&](const exec::SupervisorReport& r) {
+    auto recordLineage = [&](const exec::SupervisorReport& r) {
         for (const auto& e : lineage::recordRunArtifacts(*project, runId, declarationsAtEnd(r), r.workdir).errors)
             ctx.err << "cairn _supervise: not recorded: " << e << "\n";
-    });
+    };
+    // A job of an ssh or Slurm executor runs over there; this process follows it (docs/executors.md).
+    exec::SupervisorReport report = job->executor.empty() ? exec::supervise(*project, runId, *job, false, recordLineage)
+                                                          : remote::superviseRemote(*project, runId, *job, recordLineage);
     if (!report.startError.empty())
         ctx.err << "cairn _supervise: " << report.startError << "\n";
     return report.end.exitCode;

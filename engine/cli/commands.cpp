@@ -28,6 +28,7 @@ const std::vector<Command>& commands()
         {"pipeline", "validate, show, run (cached, parallel) a pipeline or dvc.yaml", cmdPipeline},
         {"artifact", "store, list, restore, verify and collect files and directories by SHA-256", cmdArtifact},
         {"lineage", "show the artifacts and runs a run or artifact came from, and what came from it", cmdLineage},
+        {"executors", "list the ssh hosts and Slurm clusters of cairn.yaml, or test one", cmdExecutors},
     };
     return table;
 }

@@ -49,5 +49,6 @@ int cmdLogs(const std::vector<std::string>& args, Context& ctx);
 int cmdPipeline(const std::vector<std::string>& args, Context& ctx);
 int cmdArtifact(const std::vector<std::string>& args, Context& ctx);
 int cmdLineage(const std::vector<std::string>& args, Context& ctx);
+int cmdExecutors(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

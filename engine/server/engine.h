@@ -58,6 +58,11 @@ private:
     Json waitFor(ConnectionId conn, const Request& req, bool& deferred);
     Json addArtifact(const Json& p);  // engine_artifacts.cpp
     Status validateGpus(const JobSpec& spec) const;
+    // engine_remote.cpp: jobs of ssh and Slurm executors (docs/executors.md)
+    Json executors();
+    Status validateExecutor(const JobSpec& spec, std::string& host);
+    bool reattachRemote(const Job& job);
+    void addRemoteInfo(const std::string& runId, Json& row) const;
 
     EngineOptions m_options;
     std::optional<Project> m_project;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/remote/executor_config.h"
 
 #include <filesystem>
 #include <string>
@@ -17,6 +18,8 @@ struct ProjectConfig {
     std::vector<int> gpus;
     // `engine: {idle_exit_s: N}`: seconds the engine waits, idle, before it exits.
     int engineIdleExitSeconds = 120;
+    // `executors:`: ssh hosts and Slurm clusters jobs can be submitted to (docs/executors.md).
+    std::vector<remote::ExecutorConfig> executors;
 };
 
 class Project {

@@ -1,0 +1,291 @@
+// The ssh executor end to end, against a real sshd on 127.0.0.1 started by this test: files go
+// over with rsync, the agent runs the job, metrics and logs arrive live, outputs come back,
+// cancel kills the far side's tree, and a dropped connection loses and doubles nothing.
+#include "../cli_harness.h"
+#include "daemons.h"
+
+#include "engine/store/store.h"
+
+#include <QtTest>
+
+#include <csignal>
+#include <set>
+
+using namespace cairn;
+using cairn::testing::SshServer;
+
+class TestRemoteSsh : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void executorsListAndTest();
+    void jobWithMetricsLogsAndOutputs();
+    void onlyMissingFilesAreSent();
+    void cancelKillsTheRemoteTree();
+    void reconnectsAfterSshdRestart();
+    void unreachableHostFailsWithAMessage();
+    void refusedKeyFailsWithAMessage();
+    void unknownExecutorIsRefused();
+
+private:
+    QByteArray submit(const QStringList& args);
+    QString message(const std::string& runId);
+    std::vector<RunEvent> events(const std::string& runId);
+    QString remoteState(const QByteArray& runId);
+
+    std::unique_ptr<CliHarness> m_h;
+    SshServer m_sshd;
+    QString m_daemonDir;
+    QString m_code;      // the jobs' working directory (sent to the far side)
+    QString m_remote;    // the executor's workdir ("the far side")
+};
+
+void TestRemoteSsh::initTestCase()
+{
+    qputenv("CAIRN_ENGINE_IDLE_S", "30");
+    m_daemonDir = cairn::testing::makeDaemonDir("cairn-sshd");
+    QVERIFY(!m_daemonDir.isEmpty());
+    QString skip, error;
+    if (!m_sshd.start(m_daemonDir, skip, error)) {
+        if (!skip.isEmpty())
+            QSKIP(qPrintable(skip));
+        QFAIL(qPrintable(error));
+    }
+    m_h = std::make_unique<CliHarness>();
+    QVERIFY(m_h->ok());
+    m_remote = m_daemonDir + "/far side";  // a space: paths are quoted everywhere
+    m_code = m_h->project() + "/code";
+    QDir().mkpath(m_code + "/data");
+    QFile yaml(m_h->project() + "/cairn.yaml");
+    QVERIFY(yaml.open(QIODevice::Append));
+    yaml.write(("executors:\n" + m_sshd.executorYaml("box", m_remote)
+                + "  down:\n    type: ssh\n    host: 127.0.0.1\n    port: " + QString::number(cairn::testing::freeTcpPort())
+                + "\n    identity: " + m_sshd.identity() + "\n    known_hosts: " + m_sshd.knownHosts() + "\n"
+                + "  nokey:\n    type: ssh\n    host: 127.0.0.1\n    port: " + QString::number(m_sshd.port()) + "\n    user: "
+                + m_sshd.user() + "\n    identity: " + m_daemonDir + "/host_key\n    known_hosts: " + m_sshd.knownHosts() + "\n")
+                   .toUtf8());
+    yaml.close();
+    auto write = [&](const QString& rel, const QByteArray& text) {
+        QFile f(m_code + "/" + rel);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write("data/input.csv", "a,b\n1,2\n");
+    write("train.py", R"(import json, os, sys, time
+steps = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+delay = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
+print("cairn:param lr=0.01", flush=True)
+print("cairn:input path=data/input.csv", flush=True)
+with open(os.environ["CAIRN_METRICS_FILE"], "a") as m:
+    for i in range(steps):
+        print("cairn:metric step=%d loss=%r" % (i, 1.0 / (i + 1)), flush=True)
+        m.write(json.dumps({"step": i, "metrics": {"acc": i / steps}}) + "\n")
+        m.flush()
+        time.sleep(delay)
+print("to stderr", file=sys.stderr, flush=True)
+os.makedirs("out", exist_ok=True)
+with open("out/model.txt", "w") as f:
+    f.write("weights %d\n" % steps)
+print("cairn:output path=out/model.txt type=model", flush=True)
+print("done on", os.uname()[1], "rank", os.environ.get("RANK", "-"), "in", os.getcwd())
+)");
+}
+
+void TestRemoteSsh::cleanupTestCase()
+{
+    if (m_h)
+        m_h->cairn({"engine", "stop"});
+    m_sshd.stop();
+    cairn::testing::removeDaemonDir(m_daemonDir);
+}
+
+QByteArray TestRemoteSsh::submit(const QStringList& args)
+{
+    CliResult s = m_h->cairn(QStringList{"submit", "--workdir", m_code} + args);
+    if (s.exitCode != 0)
+        qWarning("submit failed: %s", s.err.constData());
+    return s.out.trimmed().split('\n').last();
+}
+
+QString TestRemoteSsh::message(const std::string& runId)
+{
+    auto job = m_h->store()->job(runId);
+    return job ? QString::fromStdString(job->message) : QString();
+}
+
+std::vector<RunEvent> TestRemoteSsh::events(const std::string& runId)
+{
+    auto e = m_h->store()->runEvents(runId);
+    return e ? *e : std::vector<RunEvent>{};
+}
+
+QString TestRemoteSsh::remoteState(const QByteArray& runId)
+{
+    CliResult q = m_h->cairn({"queue", "--format", "json"});
+    for (const QJsonValue& v : QJsonDocument::fromJson(q.out).array()) {
+        QJsonObject j = v.toObject();
+        if (j.value("run").toString() == QString::fromLatin1(runId))
+            return j.value("remote").toObject().value("state").toString();
+    }
+    return {};
+}
+
+static bool hasEvent(const std::vector<RunEvent>& events, const std::string& kind, const QString& text = {})
+{
+    for (const auto& e : events)
+        if (e.kind == kind && (text.isEmpty() || QString::fromStdString(e.text).contains(text)))
+            return true;
+    return false;
+}
+
+void TestRemoteSsh::executorsListAndTest()
+{
+    CliResult list = m_h->cairn({"executors", "list"});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains("box") && list.out.contains("127.0.0.1"), list.out.constData());
+    CliResult test = m_h->cairn({"executors", "test", "box"});
+    QVERIFY2(test.exitCode == 0, test.out.constData());
+    QVERIFY(test.out.contains("python") && test.out.contains("3."));
+    QVERIFY(test.out.contains("ready for jobs"));
+    CliResult json = m_h->cairn({"executors", "test", "box", "--format", "json"});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY(QJsonDocument::fromJson(json.out).object().value("ok").toBool());
+    CliResult typo = m_h->cairn({"executors", "test", "bxo"});
+    QCOMPARE(typo.exitCode, 2);
+    QVERIFY2(typo.err.contains("did you mean 'box'"), typo.err.constData());
+}
+
+void TestRemoteSsh::jobWithMetricsLogsAndOutputs()
+{
+    QByteArray id = submit({"--executor", "box", "--name", "remote1", "--", "python3", "train.py", "6"});
+    QCOMPARE(id.size(), 32);
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 120000);
+    QVERIFY2(w.exitCode == 0, (w.err + m_h->runFile(id.toStdString(), "supervisor.log")).constData());
+    auto store = m_h->store();
+    Run run = *store->findRun(id.toStdString());
+    QVERIFY(run.status == RunStatus::Finished);
+    QCOMPARE(run.host, std::string("127.0.0.1"));
+    QCOMPARE(run.params.at("lr"), std::string("0.01"));
+    QCOMPARE(*store->metricCount(run.id, "loss"), std::int64_t(6));
+    QCOMPARE(*store->metricCount(run.id, "acc"), std::int64_t(6));
+    // Logs came back: the far side's stdout and stderr, and where it ran.
+    CliResult logs = m_h->cairn({"logs", QString::fromLatin1(id)});
+    QVERIFY(logs.out.contains("cairn:metric step=5"));
+    QVERIFY(logs.out.contains("far side/" + id + "/work"));
+    QVERIFY(logs.err.contains("to stderr"));
+    // The output file came back, and was recorded as the run's model (lineage).
+    QCOMPARE(m_h->runFile(run.id, "outputs/out/model.txt"), QByteArray("weights 6\n"));
+    auto versions = store->artifactVersions();
+    QVERIFY(versions);
+    bool model = false;
+    for (const auto& v : *versions)
+        model = model || QString::fromStdString(v.name).contains("model.txt");
+    QVERIFY2(model, "the declared output was not recorded as an artifact");
+    auto ev = events(run.id);
+    QVERIFY(hasEvent(ev, "remote.synced", "sent"));
+    QVERIFY(hasEvent(ev, "remote.started"));
+    QVERIFY(hasEvent(ev, "remote.fetched", "outputs"));
+}
+
+void TestRemoteSsh::onlyMissingFilesAreSent()
+{
+    QByteArray first = submit({"--executor", "box", "--", "python3", "train.py", "1"});
+    QCOMPARE(m_h->cairn({"wait", QString::fromLatin1(first)}).exitCode, 0);
+    auto synced = [&](const QByteArray& id) {
+        for (const auto& e : events(id.toStdString()))
+            if (e.kind == "remote.synced")
+                return QString::fromStdString(e.text);
+        return QString();
+    };
+    QVERIFY2(synced(first).startsWith("sent 0 of 2 files"), qPrintable(synced(first)));  // nothing changed since the last job
+    QFile extra(m_code + "/data/more.csv");
+    QVERIFY(extra.open(QIODevice::WriteOnly));
+    extra.write("c\n3\n");
+    extra.close();
+    QByteArray second = submit({"--executor", "box", "--", "python3", "train.py", "1"});
+    QCOMPARE(m_h->cairn({"wait", QString::fromLatin1(second)}).exitCode, 0);
+    QVERIFY2(synced(second).startsWith("sent 1 of 3 files"), qPrintable(synced(second)));
+}
+
+void TestRemoteSsh::cancelKillsTheRemoteTree()
+{
+    QByteArray id = submit({"--executor", "box", "--", "/bin/sh", "-c", "sleep 300 & echo $! > child.pid; echo started; wait"});
+    const QString pidFile = m_remote + "/" + QString::fromLatin1(id) + "/work/child.pid";
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile) && QFileInfo(pidFile).size() > 0, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(remoteState(id), QString("RUNNING"), 30000);
+    QFile f(pidFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const long child = f.readAll().trimmed().toLong();
+    QVERIFY(cairn::testing::processAlive(child));
+    CliResult c = m_h->cairn({"cancel", QString::fromLatin1(id)});
+    QCOMPARE(c.exitCode, 0);
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 60000);
+    QVERIFY(w.exitCode != 0);
+    Run run = *m_h->store()->findRun(id.toStdString());
+    QVERIFY2(run.status == RunStatus::Killed, toString(run.status).data());
+    QTRY_VERIFY_WITH_TIMEOUT(!cairn::testing::processAlive(child), 15000);  // the grandchild too
+    QVERIFY(hasEvent(events(run.id), "remote.cancel"));
+}
+
+void TestRemoteSsh::reconnectsAfterSshdRestart()
+{
+    const int steps = 60;
+    QByteArray id = submit({"--executor", "box", "--", "python3", "train.py", QString::number(steps), "0.1"});
+    const std::string runId = id.toStdString();
+    QTRY_VERIFY_WITH_TIMEOUT(*m_h->store()->metricCount(runId, "loss") >= 8, 60000);
+    QString error;
+    QVERIFY2(m_sshd.restart(error), qPrintable(error));  // every connection drops; the job runs on
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 180000);
+    QVERIFY2(w.exitCode == 0, (w.err + m_h->runFile(runId, "supervisor.log")).constData());
+    auto store = m_h->store();
+    for (const char* key : {"loss", "acc"}) {
+        auto points = store->metrics(runId, key);
+        QVERIFY(points);
+        QCOMPARE(static_cast<int>(points->size()), steps);  // none lost, none doubled
+        std::set<std::int64_t> seen;
+        for (const auto& p : *points)
+            seen.insert(p.step);
+        QCOMPARE(static_cast<int>(seen.size()), steps);
+        QCOMPARE(*seen.rbegin(), std::int64_t(steps - 1));
+    }
+    // The log came back whole: every line once.
+    QByteArray out = m_h->runFile(runId, "stdout.log");
+    QCOMPARE(out.count("cairn:metric step="), steps);
+    auto ev = events(runId);
+    QVERIFY(hasEvent(ev, "remote.disconnected"));
+    QVERIFY(hasEvent(ev, "remote.reconnected", "resuming stdout.log at byte"));
+}
+
+void TestRemoteSsh::unreachableHostFailsWithAMessage()
+{
+    QByteArray id = submit({"--executor", "down", "--", "python3", "train.py"});
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 120000);
+    QVERIFY(w.exitCode != 0);
+    QVERIFY(m_h->store()->findRun(id.toStdString())->status == RunStatus::Failed);
+    const QString why = message(id.toStdString());
+    QVERIFY2(why.contains("connection refused") && why.contains("port"), qPrintable(why));
+    QVERIFY(m_h->runFile(id.toStdString(), "stderr.log").contains("connection refused"));
+}
+
+void TestRemoteSsh::refusedKeyFailsWithAMessage()
+{
+    QByteArray id = submit({"--executor", "nokey", "--", "python3", "train.py"});
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 120000);
+    QVERIFY(w.exitCode != 0);
+    const QString why = message(id.toStdString());
+    QVERIFY2(why.contains("authentication refused") && why.contains("authorized_keys"), qPrintable(why));
+}
+
+void TestRemoteSsh::unknownExecutorIsRefused()
+{
+    CliResult s = m_h->cairn({"submit", "--executor", "bx", "--", "true"});
+    QCOMPARE(s.exitCode, 2);
+    QVERIFY2(s.err.contains("did you mean 'box'"), s.err.constData());
+    CliResult n = m_h->cairn({"submit", "--executor", "box", "--nnodes", "2", "--", "true"});
+    QCOMPARE(n.exitCode, 2);
+    QVERIFY2(n.err.contains("needs a Slurm executor"), n.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestRemoteSsh)
+#include "tst_remote_ssh.moc"
