@@ -60,7 +60,7 @@ private:
     Status validateGpus(const JobSpec& spec) const;
     // engine_remote.cpp: jobs of ssh and Slurm executors (docs/executors.md)
     Json executors();
-    Status validateExecutor(const JobSpec& spec, std::string& host);
+    Status validateExecutor(const JobSpec& spec, std::string& host, std::string& user);
     bool reattachRemote(const Job& job);
     void addRemoteInfo(const std::string& runId, Json& row) const;
 

@@ -49,7 +49,7 @@ Json Engine::executors()
     return out;
 }
 
-Status Engine::validateExecutor(const JobSpec& spec, std::string& host)
+Status Engine::validateExecutor(const JobSpec& spec, std::string& host, std::string& user)
 {
     std::string error;
     auto all = currentExecutors(*m_project, error);
@@ -62,6 +62,9 @@ Status Engine::validateExecutor(const JobSpec& spec, std::string& host)
         return makeError("executor '" + e->name + "' is an ssh host, one machine: --nnodes " + std::to_string(spec.nnodes)
                          + " needs a Slurm executor");
     host = e->type == remote::ExecutorType::Ssh ? e->ssh.host : e->name + " (slurm)";
+    const remote::ExecutorConfig* login = e->type == remote::ExecutorType::Ssh ? e : remote::findExecutor(all, e->slurm.via);
+    if (login && !login->ssh.user.empty())
+        user = login->ssh.user;
     return Ok{};
 }
 

@@ -172,9 +172,9 @@ Json Engine::submit(const Json& p)
         fail("bad_request", spec.message());
     if (spec->gpuCount > 0 && !spec->gpuIds.empty())
         fail("bad_request", "give either a GPU count or GPU ids, not both");
-    std::string remoteHost;
+    std::string remoteHost, remoteUser;
     if (!spec->executor.empty()) {
-        if (auto s = validateExecutor(*spec, remoteHost); !s)
+        if (auto s = validateExecutor(*spec, remoteHost, remoteUser); !s)
             fail("no_such_executor", s.message());
     } else if (auto s = validateGpus(*spec); !s) {
         fail("no_such_gpus", s.message());
@@ -191,6 +191,8 @@ Json Engine::submit(const Json& p)
     Run run = runFrom(p, *spec);
     if (!remoteHost.empty())
         run.host = remoteHost;
+    if (!remoteUser.empty())
+        run.user = remoteUser;
     if (auto s = m_store->createJob(run, job); !s)
         fail("store", s.message());
     broadcast({{"event", "run.queued"}, {"run", run.id}, {"name", run.name}});

@@ -13,6 +13,7 @@
 
 using namespace cairn;
 using cairn::testing::SlurmCluster;
+using cairn::testing::SshServer;
 
 class TestRemoteSlurm : public QObject {
     Q_OBJECT
@@ -23,6 +24,7 @@ private slots:
     void twoRanksSeeWorldSizeTwo();
     void scancelStopsTheJob();
     void requeueIsRecordedInTheHistory();
+    void submitsThroughALoginNode();
     void timeLimitMarksTheRunFailed();
 
 private:
@@ -32,6 +34,8 @@ private:
 
     std::unique_ptr<CliHarness> m_h;
     SlurmCluster m_slurm;
+    SshServer m_login;  // a login node: sbatch through ssh (`via:`)
+    QString m_loginSkip;
     QString m_daemonDir;
     QString m_code;
     QByteArray m_timeLimited;
@@ -49,6 +53,9 @@ void TestRemoteSlurm::initTestCase()
         QFAIL(qPrintable(error));
     }
     qputenv("SLURM_CONF", m_slurm.conf().toUtf8());  // for the engine and supervisors cairn starts
+    QString loginError;
+    if (!m_login.start(m_daemonDir, m_loginSkip, loginError, {{"SLURM_CONF", m_slurm.conf()}}) && m_loginSkip.isEmpty())
+        QFAIL(qPrintable(loginError));
     m_h = std::make_unique<CliHarness>();
     QVERIFY(m_h->ok());
     m_code = m_h->project() + "/code";
@@ -59,9 +66,11 @@ void TestRemoteSlurm::initTestCase()
     yaml.write(QString("executors:\n"
                        "  cluster:\n    type: slurm\n    partition: debug\n    workdir: %1/work\n    python: /usr/bin/python3\n"
                        "    extra: [\"--mem=100M\"]\n"
-                       "  short:\n    type: slurm\n    time: \"1\"\n    workdir: %1/work\n    python: /usr/bin/python3\n")
-                   .arg(m_daemonDir)
-                   .toUtf8());
+                       "  short:\n    type: slurm\n    time: \"1\"\n    workdir: %1/work\n    python: /usr/bin/python3\n"
+                       "  behind:\n    type: slurm\n    via: login\n    workdir: %1/login-work\n    python: /usr/bin/python3\n")
+                       .arg(m_daemonDir)
+                       .toUtf8()
+               + (m_loginSkip.isEmpty() ? m_login.executorYaml("login", m_daemonDir + "/login-work").toUtf8() : QByteArray()));
     yaml.close();
     // Submitted first, checked last: it runs into its one-minute limit while the others run.
     m_timeLimited = submit("short", {"--name", "too-long", "--", "/bin/sh", "-c", "echo cairn:metric step=0 x=1; sleep 600"});
@@ -72,6 +81,7 @@ void TestRemoteSlurm::cleanupTestCase()
 {
     if (m_h)
         m_h->cairn({"engine", "stop"});
+    m_login.stop();
     m_slurm.stop();
     cairn::testing::removeDaemonDir(m_daemonDir);
 }
@@ -129,6 +139,9 @@ void TestRemoteSlurm::twoRanksSeeWorldSizeTwo()
     QCOMPARE(*store->metricCount(runId, "grad_sum"), std::int64_t(3));
     QByteArray rank1 = m_h->runFile(runId, "stdout.rank1.log");
     QVERIFY2(rank1.contains("cairn:tag rank=1 world=2"), rank1.constData());
+    QVERIFY(m_h->cairn({"logs", QString::fromLatin1(id), "--rank", "1", "--stream", "stdout"}).out.contains("rank=1 world=2"));
+    CliResult list = m_h->cairn({"logs", QString::fromLatin1(id), "--list"});
+    QVERIFY2(list.out.contains("stdout.rank1.log") && list.out.contains("node."), list.out.constData());
     QVERIFY(!m_h->runFile(runId, "node." + QHostInfo::localHostName() + ".log").isEmpty());  // per-node log
     QVERIFY(hasEvent(runId, "slurm.submitted", "job "));
     QVERIFY(hasEvent(runId, "remote.state", "RUNNING on"));
@@ -160,6 +173,19 @@ void TestRemoteSlurm::requeueIsRecordedInTheHistory()
     QCOMPARE(queueRow(id).value("status").toString(), QString("running"));  // still Cairn's job
     QCOMPARE(m_h->cairn({"cancel", QString::fromLatin1(id)}).exitCode, 0);
     QVERIFY(m_h->cairn({"wait", QString::fromLatin1(id)}, 120000).exitCode != 0);
+}
+
+void TestRemoteSlurm::submitsThroughALoginNode()
+{
+    if (!m_loginSkip.isEmpty())
+        QSKIP(qPrintable(m_loginSkip));
+    QByteArray id = submit("behind", {"--", "/bin/sh", "-c", "echo cairn:metric step=0 ok=1; echo job $SLURM_JOB_ID"});
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 120000);
+    const std::string runId = id.toStdString();
+    QVERIFY2(w.exitCode == 0, (m_h->runFile(runId, "stderr.log") + m_h->runFile(runId, "supervisor.log")).constData());
+    QVERIFY(m_h->runFile(runId, "stdout.log").contains("job "));
+    QCOMPARE(*m_h->store()->metricCount(runId, "ok"), std::int64_t(1));
+    QVERIFY(hasEvent(runId, "remote.synced", "root@127.0.0.1") || hasEvent(runId, "remote.synced", "@127.0.0.1"));
 }
 
 void TestRemoteSlurm::timeLimitMarksTheRunFailed()

@@ -24,8 +24,10 @@ private slots:
     void onlyMissingFilesAreSent();
     void cancelKillsTheRemoteTree();
     void reconnectsAfterSshdRestart();
+    void newSupervisorReattaches();
     void unreachableHostFailsWithAMessage();
     void refusedKeyFailsWithAMessage();
+    void fullRemoteDiskFailsWithAMessage();
     void unknownExecutorIsRefused();
 
 private:
@@ -39,6 +41,7 @@ private:
     QString m_daemonDir;
     QString m_code;      // the jobs' working directory (sent to the far side)
     QString m_remote;    // the executor's workdir ("the far side")
+    bool m_mounted = false;
 };
 
 void TestRemoteSsh::initTestCase()
@@ -59,7 +62,7 @@ void TestRemoteSsh::initTestCase()
     QDir().mkpath(m_code + "/data");
     QFile yaml(m_h->project() + "/cairn.yaml");
     QVERIFY(yaml.open(QIODevice::Append));
-    yaml.write(("executors:\n" + m_sshd.executorYaml("box", m_remote)
+    yaml.write(("executors:\n" + m_sshd.executorYaml("box", m_remote) + m_sshd.executorYaml("full", m_daemonDir + "/full")
                 + "  down:\n    type: ssh\n    host: 127.0.0.1\n    port: " + QString::number(cairn::testing::freeTcpPort())
                 + "\n    identity: " + m_sshd.identity() + "\n    known_hosts: " + m_sshd.knownHosts() + "\n"
                 + "  nokey:\n    type: ssh\n    host: 127.0.0.1\n    port: " + QString::number(m_sshd.port()) + "\n    user: "
@@ -97,6 +100,8 @@ void TestRemoteSsh::cleanupTestCase()
     if (m_h)
         m_h->cairn({"engine", "stop"});
     m_sshd.stop();
+    if (m_mounted)
+        QProcess::execute("umount", {m_daemonDir + "/full"});
     cairn::testing::removeDaemonDir(m_daemonDir);
 }
 
@@ -257,6 +262,37 @@ void TestRemoteSsh::reconnectsAfterSshdRestart()
     QVERIFY(hasEvent(ev, "remote.reconnected", "resuming stdout.log at byte"));
 }
 
+void TestRemoteSsh::newSupervisorReattaches()
+{
+    // The supervisor dies (local reboot, OOM killer): the engine starts a new one, which follows
+    // the job from the journal's last checkpoint.
+    const int steps = 50;
+    QByteArray id = submit({"--executor", "box", "--", "python3", "train.py", QString::number(steps), "0.1"});
+    const std::string runId = id.toStdString();
+    QTRY_VERIFY_WITH_TIMEOUT(*m_h->store()->metricCount(runId, "loss") >= 8, 60000);
+    const long supervisor = m_h->store()->job(runId)->supervisorPid;
+    QVERIFY(supervisor > 0);
+    ::kill(static_cast<pid_t>(supervisor), SIGKILL);
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 180000);
+    QVERIFY2(w.exitCode == 0, (w.err + m_h->runFile(runId, "supervisor.log")).constData());
+    auto store = m_h->store();
+    for (const char* key : {"loss", "acc"}) {
+        auto points = store->metrics(runId, key);
+        QVERIFY(points);
+        std::set<std::int64_t> seen;
+        for (const auto& p : *points)
+            seen.insert(p.step);
+        QCOMPARE(static_cast<int>(points->size()), steps);
+        QCOMPARE(static_cast<int>(seen.size()), steps);
+    }
+    QCOMPARE(m_h->runFile(runId, "stdout.log").count("cairn:metric step="), steps);
+    auto ev = events(runId);
+    QVERIFY(hasEvent(ev, "remote.supervisor", "started pid"));
+    QVERIFY(hasEvent(ev, "remote.reattached"));
+    CliResult show = m_h->cairn({"show", QString::fromLatin1(id)});
+    QVERIFY(show.out.contains("history") && show.out.contains("remote.reattached"));
+}
+
 void TestRemoteSsh::unreachableHostFailsWithAMessage()
 {
     QByteArray id = submit({"--executor", "down", "--", "python3", "train.py"});
@@ -266,6 +302,7 @@ void TestRemoteSsh::unreachableHostFailsWithAMessage()
     const QString why = message(id.toStdString());
     QVERIFY2(why.contains("connection refused") && why.contains("port"), qPrintable(why));
     QVERIFY(m_h->runFile(id.toStdString(), "stderr.log").contains("connection refused"));
+    QVERIFY(m_h->cairn({"show", QString::fromLatin1(id)}).out.contains("message     cannot reach"));
 }
 
 void TestRemoteSsh::refusedKeyFailsWithAMessage()
@@ -275,6 +312,21 @@ void TestRemoteSsh::refusedKeyFailsWithAMessage()
     QVERIFY(w.exitCode != 0);
     const QString why = message(id.toStdString());
     QVERIFY2(why.contains("authentication refused") && why.contains("authorized_keys"), qPrintable(why));
+}
+
+void TestRemoteSsh::fullRemoteDiskFailsWithAMessage()
+{
+    // The far side's workdir on a 2 MiB file system: Cairn refuses to start there, and says why.
+    QDir().mkpath(m_daemonDir + "/full");
+    if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=2m", "tmpfs", m_daemonDir + "/full"}) != 0)
+        QSKIP("cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN) to fill a disk");
+    m_mounted = true;
+    QByteArray id = submit({"--executor", "full", "--", "python3", "train.py"});
+    CliResult w = m_h->cairn({"wait", QString::fromLatin1(id)}, 120000);
+    QVERIFY(w.exitCode != 0);
+    QVERIFY(m_h->store()->findRun(id.toStdString())->status == RunStatus::Failed);
+    const QString why = message(id.toStdString());
+    QVERIFY2(why.contains("the remote disk is full") && why.contains("workdir:"), qPrintable(why));
 }
 
 void TestRemoteSsh::unknownExecutorIsRefused()
