@@ -78,6 +78,7 @@ void RunPage::setDetail(const RunDetailPtr& detail)
     m_params->setPairs(detail->run.params);
     m_tags->setPairs(detail->run.tags);
     m_logs->setLogs(detail->stdoutTail, detail->stdoutTruncated, detail->stderrTail, detail->stderrTruncated);
+    m_logs->setExtra(detail->extraLogs, detail->history, detail->message);
     Q_EMIT detailShown(QString::fromStdString(detail->run.id));
 }
 
