@@ -131,7 +131,7 @@ bool RemoteRun::tryCancel()
         return true;
     if (m_cancelRequestedMs == 0) {
         m_cancelRequestedMs = nowMs();
-        event("remote.cancel", "cancel requested (signal " + std::to_string(SIGTERM) + "); stopping the job on " + m_state.where);
+        event("remote.cancel", "cancel requested; stopping the job on " + m_state.where);
     }
     AgentFailure f;
     if (m_agent->call("cancel", {m_state.rundir}, f, {}, 30000)) {
