@@ -431,7 +431,11 @@ def keeper(rundir):
     assigned = []
     if spec.get("gpus") or spec.get("gpu_ids"):
         while True:
-            got = gpus.take(spec.get("gpus", 0), spec.get("gpu_ids", []))
+            try:
+                got = gpus.take(spec.get("gpus", 0), spec.get("gpu_ids", []))
+            except AgentError as e:
+                write_exit(rundir, 255, 0, "FAILED", e.message)
+                return 0
             if got is not None:
                 assigned = got
                 break

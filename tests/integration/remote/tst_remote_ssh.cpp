@@ -29,12 +29,14 @@ private slots:
     void refusedKeyFailsWithAMessage();
     void fullRemoteDiskFailsWithAMessage();
     void unknownExecutorIsRefused();
+    void remoteGpusAreLockedPerJob();
 
 private:
     QByteArray submit(const QStringList& args);
     QString message(const std::string& runId);
     std::vector<RunEvent> events(const std::string& runId);
     QString remoteState(const QByteArray& runId);
+    QString queueReason(const QByteArray& runId);
 
     std::unique_ptr<CliHarness> m_h;
     SshServer m_sshd;
@@ -49,8 +51,16 @@ void TestRemoteSsh::initTestCase()
     qputenv("CAIRN_ENGINE_IDLE_S", "30");
     m_daemonDir = cairn::testing::makeDaemonDir("cairn-sshd");
     QVERIFY(!m_daemonDir.isEmpty());
+    // The far side's nvidia-smi lists two GPUs (this machine may have none): a stand-in on the
+    // sessions' PATH, so the agent's GPU choice and locks run for real.
+    QDir().mkpath(m_daemonDir + "/bin");
+    QFile smi(m_daemonDir + "/bin/nvidia-smi");
+    QVERIFY(smi.open(QIODevice::WriteOnly));
+    smi.write("#!/bin/sh\necho '0, Test GPU A, 81920, 0'\necho '1, Test GPU B, 81920, 0'\n");
+    smi.close();
+    smi.setPermissions(smi.permissions() | QFileDevice::ExeOwner);
     QString skip, error;
-    if (!m_sshd.start(m_daemonDir, skip, error)) {
+    if (!m_sshd.start(m_daemonDir, skip, error, {{"PATH", m_daemonDir + "/bin:/usr/local/bin:/usr/bin:/bin"}})) {
         if (!skip.isEmpty())
             QSKIP(qPrintable(skip));
         QFAIL(qPrintable(error));
@@ -133,6 +143,15 @@ QString TestRemoteSsh::remoteState(const QByteArray& runId)
         if (j.value("run").toString() == QString::fromLatin1(runId))
             return j.value("remote").toObject().value("state").toString();
     }
+    return {};
+}
+
+QString TestRemoteSsh::queueReason(const QByteArray& runId)
+{
+    CliResult q = m_h->cairn({"queue", "--format", "json"});
+    for (const QJsonValue& v : QJsonDocument::fromJson(q.out).array())
+        if (v.toObject().value("run").toString() == QString::fromLatin1(runId))
+            return v.toObject().value("remote").toObject().value("reason").toString();
     return {};
 }
 
@@ -337,6 +356,30 @@ void TestRemoteSsh::unknownExecutorIsRefused()
     CliResult n = m_h->cairn({"submit", "--executor", "box", "--nnodes", "2", "--", "true"});
     QCOMPARE(n.exitCode, 2);
     QVERIFY2(n.err.contains("needs a Slurm executor"), n.err.constData());
+}
+
+void TestRemoteSsh::remoteGpusAreLockedPerJob()
+{
+    // Two jobs asking for one GPU each get different ones; while both hold theirs, a third waits.
+    const QString job = "echo $CUDA_VISIBLE_DEVICES > gpu.txt; sleep 3";
+    QByteArray a = submit({"--executor", "box", "--gpus", "1", "--", "/bin/sh", "-c", job});
+    QByteArray b = submit({"--executor", "box", "--gpus", "1", "--", "/bin/sh", "-c", job});
+    auto gpuOf = [&](const QByteArray& id) {
+        QFile f(m_remote + "/" + QString::fromLatin1(id) + "/work/gpu.txt");
+        return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!gpuOf(a).isEmpty() && !gpuOf(b).isEmpty(), 60000);
+    QVERIFY2(gpuOf(a) != gpuOf(b), (gpuOf(a) + " " + gpuOf(b)).constData());
+    QByteArray c = submit({"--executor", "box", "--gpus", "1", "--", "/bin/sh", "-c", job});
+    QTRY_VERIFY_WITH_TIMEOUT(queueReason(c).contains("waiting for free GPUs"), 30000);
+    for (const QByteArray& id : {a, b, c})
+        QCOMPARE(m_h->cairn({"wait", QString::fromLatin1(id)}, 120000).exitCode, 0);
+    // More GPUs than the host has: the run fails and says what the host has.
+    QByteArray d = submit({"--executor", "box", "--gpus", "3", "--", "true"});
+    QVERIFY(m_h->cairn({"wait", QString::fromLatin1(d)}, 60000).exitCode != 0);
+    QVERIFY2(message(d.toStdString()).contains("asks for 3 GPUs"), qPrintable(message(d.toStdString())));
+    CliResult test = m_h->cairn({"executors", "test", "box"});
+    QVERIFY2(test.out.contains("2 (0: Test GPU A; 1: Test GPU B)"), test.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRemoteSsh)
