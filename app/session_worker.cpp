@@ -4,7 +4,9 @@
 #include "app/new_project.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <filesystem>
@@ -113,8 +115,11 @@ void SessionWorker::poll()
         }
     }
     // Logs grow without touching the database.
+    qint64 extraSize = 0;
+    if (!m_runId.empty())
+        extraLogFiles(extraSize);
     if (!m_runId.empty() && (logSize(logPath("stdout.log")) != m_stdoutSize
-                             || logSize(logPath("stderr.log")) != m_stderrSize))
+                             || logSize(logPath("stderr.log")) != m_stderrSize || extraSize != m_extraSize))
         loadRun(false);
 }
 
@@ -137,6 +142,21 @@ std::string SessionWorker::runSignature(const std::string& runId)
         for (const MetricSummary& m : *summaries)
             sig += ";" + m.key + "=" + std::to_string(m.count) + "@" + std::to_string(m.lastStep);
     return sig;
+}
+
+QStringList SessionWorker::extraLogFiles(qint64& totalSize) const
+{
+    static const QRegularExpression names(QStringLiteral("^((stdout|stderr)\\.rank\\d+\\.log|node\\..+\\.log|slurm\\.out)$"));
+    QStringList out;
+    totalSize = 0;
+    const QDir dir(QString::fromStdString(m_project->runDir(m_runId).string()));
+    for (const QFileInfo& f : dir.entryInfoList(QDir::Files, QDir::Name)) {
+        if (!names.match(f.fileName()).hasMatch())
+            continue;
+        out << f.fileName();
+        totalSize += f.size();
+    }
+    return out;
 }
 
 QString SessionWorker::logPath(const char* name) const
@@ -186,6 +206,14 @@ void SessionWorker::loadRun(bool metricsToo)
     detail->stderrTruncated = err.truncated;
     m_stdoutSize = out.size;
     m_stderrSize = err.size;
+    for (const QString& file : extraLogFiles(m_extraSize)) {
+        LogTail t = readLogTail(logPath(file.toUtf8().constData()), 512 * 1024);
+        detail->extraLogs.push_back({file, std::move(t.text), t.truncated});
+    }
+    if (auto history = m_store->runEvents(m_runId))
+        detail->history = std::move(history.value());
+    if (auto job = m_store->job(m_runId))
+        detail->message = QString::fromStdString(job->message);
 
     m_lastDetail = detail;
     Q_EMIT runLoaded(detail);

@@ -45,6 +45,8 @@ private:
     void loadRun(bool metricsToo);
     std::string runSignature(const std::string& runId);
     QString logPath(const char* name) const;
+    // The run's logs beyond stdout.log and stderr.log, sorted, and their total size.
+    QStringList extraLogFiles(qint64& totalSize) const;
 
     int m_pollMs = 500;
     QTimer* m_timer = nullptr;
@@ -54,6 +56,7 @@ private:
     std::string m_runId;
     std::string m_runSignature;       // status and metric counts when last loaded
     qint64 m_stdoutSize = -2, m_stderrSize = -2;
+    qint64 m_extraSize = -2;          // the other logs' sizes together (other ranks, nodes, Slurm)
     widgets::RunDetailPtr m_lastDetail;
 };
 

@@ -25,6 +25,9 @@ PACKAGES=(
   # registry tests: tamper with cairn.db (sqlite3), validate model cards against the Model Card
   # Toolkit schema (python3-jsonschema, python3-yaml), read PDF cards' text (poppler-utils)
   sqlite3 python3-jsonschema python3-yaml poppler-utils
+  # ssh and Slurm executors (docs/executors.md): the ssh client and rsync; the tests also start
+  # their own sshd and a one-node Slurm cluster (munged, slurmctld, slurmd)
+  openssh-client openssh-server rsync slurm-wlm slurmctld slurmd slurm-client munge
 )
 
 missing=()

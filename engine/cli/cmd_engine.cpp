@@ -5,6 +5,7 @@
 #include "engine/cli/output.h"
 #include "engine/exec/process_info.h"
 #include "engine/exec/supervisor.h"
+#include "engine/remote/remote_supervisor.h"
 #include "engine/server/client.h"
 #include "engine/server/engine.h"
 
@@ -139,10 +140,13 @@ int cmdSupervise(const std::vector<std::string>& argv, Context& ctx)
         for (const auto& e : lineage::recordRunArtifacts(*project, runId, inputs, workdir).errors)
             ctx.err << "cairn _supervise: not recorded: " << e << "\n";
     }
-    exec::SupervisorReport report = exec::supervise(*project, runId, *job, false, [&](const exec::SupervisorReport& r) {
+    auto recordLineage = [&](const exec::SupervisorReport& r) {
         for (const auto& e : lineage::recordRunArtifacts(*project, runId, declarationsAtEnd(r, job->outputs), r.workdir).errors)
             ctx.err << "cairn _supervise: not recorded: " << e << "\n";
-    });
+    };
+    // A job of an ssh or Slurm executor runs over there; this process follows it (docs/executors.md).
+    exec::SupervisorReport report = job->executor.empty() ? exec::supervise(*project, runId, *job, false, recordLineage)
+                                                          : remote::superviseRemote(*project, runId, *job, recordLineage);
     if (!report.startError.empty())
         ctx.err << "cairn _supervise: " << report.startError << "\n";
     return report.end.exitCode;

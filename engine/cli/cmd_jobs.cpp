@@ -12,6 +12,9 @@
 #include <fstream>
 #include <ostream>
 #include <thread>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace fs = std::filesystem;
 
@@ -42,6 +45,31 @@ bool parsePositiveInt(const std::string& text, int& out)
     return true;
 }
 
+// "local", or the executor with the far side's state: "cluster: PENDING (Resources)", "box: RUNNING on gpu1".
+std::string whereText(const server::Json& j)
+{
+    const std::string executor = j.value("executor", std::string());
+    if (executor.empty())
+        return "local";
+    std::string out = executor;
+    if (!j.contains("remote"))
+        return out;
+    const auto& r = j["remote"];
+    std::string state = r.value("state", std::string());
+    const std::string phase = r.value("phase", std::string());
+    if (phase != "running" || state.empty())
+        state = phase;
+    out += ": " + state;
+    if (!r.value("reason", std::string()).empty())
+        out += " (" + r.value("reason", std::string()) + ")";
+    std::string nodes;
+    for (const auto& n : r.value("nodes", server::Json::array()))
+        nodes += (nodes.empty() ? "" : ",") + n.get<std::string>();
+    if (!nodes.empty() && state != "PENDING")
+        out += " on " + nodes;
+    return out;
+}
+
 } // namespace
 
 int cmdSubmit(const std::vector<std::string>& argv, Context& ctx)
@@ -55,9 +83,12 @@ int cmdSubmit(const std::vector<std::string>& argv, Context& ctx)
         .option("gpu-ids", "LIST", "exactly these GPUs, e.g. 0,2")
         .option("nproc-per-node", "N", "worker processes (torchrun contract); default 1")
         .option("after", "RUN", "start only after RUN has finished successfully")
-        .option("workdir", "DIR", "working directory (default: the current one)")
         .repeated("input", "PATH", "a file or folder the job reads: stored and linked to the run before it starts")
         .repeated("output", "PATH", "a file or folder the job writes: stored and linked after it succeeded")
+        .option("workdir", "DIR", "working directory (default: the current one); an executor gets a copy of it")
+        .option("executor", "NAME", "run on an executor of cairn.yaml (ssh host or Slurm cluster; see 'cairn executors')")
+        .option("nnodes", "N", "nodes (Slurm executors); default 1")
+        .repeated("env", "KEY=VALUE", "set an environment variable for the job")
         .passthrough("COMMAND [ARGS...]", true);
     if (auto s = args.parse(argv); !s)
         return usageError(ctx.err, "submit", s.message());
@@ -87,6 +118,23 @@ int cmdSubmit(const std::vector<std::string>& argv, Context& ctx)
     }
     if (args.has("nproc-per-node") && (!parsePositiveInt(args.get("nproc-per-node"), job.nprocPerNode) || job.nprocPerNode < 1))
         return usageError(ctx.err, "submit", "--nproc-per-node must be a whole number >= 1");
+    job.executor = args.get("executor");
+    if (job.executor == "local")
+        job.executor.clear();
+    if (args.has("nnodes") && (!parsePositiveInt(args.get("nnodes"), job.nnodes) || job.nnodes < 1))
+        return usageError(ctx.err, "submit", "--nnodes must be a whole number >= 1");
+    if (job.nnodes > 1 && job.executor.empty())
+        return usageError(ctx.err, "submit", "--nnodes " + args.get("nnodes") + " needs --executor with a Slurm executor (this machine is one node)");
+    for (const auto& kv : args.all("env")) {
+        auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return usageError(ctx.err, "submit", "--env must be KEY=VALUE, got '" + kv + "'");
+        job.env[kv.substr(0, eq)] = kv.substr(eq + 1);
+    }
+    if (!job.executor.empty())  // NCCL settings of this shell go along to the far side
+        for (char** e = environ; *e; ++e)
+            if (std::string_view kv(*e); kv.starts_with("NCCL_") && kv.find('=') != std::string_view::npos)
+                job.env.try_emplace(std::string(kv.substr(0, kv.find('='))), std::string(kv.substr(kv.find('=') + 1)));
     std::optional<Project> project;
     auto client = engineFor(ctx, "submit", project);
     if (!client)
@@ -133,9 +181,9 @@ int cmdQueue(const std::vector<std::string>& argv, Context& ctx)
         ctx.out << "no jobs queued or running\n";
         return kExitOk;
     }
-    TextTable table({"id", "name", "status", "gpus", "procs", "after", "command"});
+    TextTable table({"id", "name", "status", "where", "gpus", "procs", "after", "command"});
     for (const auto& j : (*reply)["jobs"])
-        table.add({j["run"].get<std::string>().substr(0, 8), j["name"], j["status"], j["gpus"],
+        table.add({j["run"].get<std::string>().substr(0, 8), j["name"], j["status"], whereText(j), j["gpus"],
                    std::to_string(j["nproc_per_node"].get<int>()), j["after"].get<std::string>().substr(0, 8), j["command"]});
     table.print(ctx.out);
     return kExitOk;

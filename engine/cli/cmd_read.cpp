@@ -122,6 +122,12 @@ int cmdShow(const std::vector<std::string>& argv, Context& ctx)
         j["inputs"] = inputs;
         j["outputs"] = outputs;
         j["environment"] = readEnvironment(ctx, run->id);
+        if (auto job = store->job(run->id); job && !job->message.empty())
+            j["message"] = job->message;
+        ordered_json history = ordered_json::array();
+        for (const auto& e : store->runEvents(run->id).value_or(std::vector<RunEvent>{}))
+            history.push_back({{"ts_ms", e.timestampMs}, {"kind", e.kind}, {"text", e.text}});
+        j["history"] = history;
         ctx.out << j.dump(2) << "\n";
         return kExitOk;
     }
@@ -164,6 +170,14 @@ int cmdShow(const std::vector<std::string>& argv, Context& ctx)
             ctx.out << "  output  " << o << "\n";
     }
     printEnvironment(ctx.out, readEnvironment(ctx, r.id));
+    // Why it ended as it did, and (remote jobs) what happened on the way (docs/executors.md).
+    if (auto job = store->job(r.id); job && !job->message.empty())
+        ctx.out << "\nmessage     " << job->message << "\n";
+    if (auto events = store->runEvents(r.id); events && !events->empty()) {
+        ctx.out << "\nhistory\n";
+        for (const auto& e : *events)
+            ctx.out << "  " << formatTimestamp(e.timestampMs) << "  " << e.kind << "  " << e.text << "\n";
+    }
     return kExitOk;
 }
 

@@ -38,6 +38,7 @@ const std::vector<Command>& commands()
         {"validate", "check a dataset against expectations written in YAML", cmdValidate},
         {"fairness", "group fairness metrics of predictions, as Fairlearn defines them", cmdFairness},
         {"alerts", "list the alerts fired from the rules in cairn.yaml", cmdAlerts},
+        {"executors", "list the ssh hosts and Slurm clusters of cairn.yaml, or test one", cmdExecutors},
     };
     return table;
 }

@@ -59,5 +59,6 @@ int cmdReports(const std::vector<std::string>& args, Context& ctx);
 int cmdValidate(const std::vector<std::string>& args, Context& ctx);
 int cmdFairness(const std::vector<std::string>& args, Context& ctx);
 int cmdAlerts(const std::vector<std::string>& args, Context& ctx);
+int cmdExecutors(const std::vector<std::string>& args, Context& ctx);
 
 } // namespace cairn::cli

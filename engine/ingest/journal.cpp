@@ -94,6 +94,23 @@ bool parseRecord(std::string_view line, JournalChunk& out)
             return false;
         out.warnings.push_back(unescape(line.substr(2)));
         return true;
+    case 'H': {
+        RunEvent e;
+        std::string_view h[4];
+        if (fields(line, h, 4) != 4 || !number(h[1], e.timestampMs) || h[2].empty())
+            return false;
+        e.kind.assign(h[2]);
+        e.text = unescape(h[3]);
+        out.events.push_back(std::move(e));
+        return true;
+    }
+    case 'R':
+        if (n < 2)
+            return false;
+        out.message = unescape(line.substr(2));
+        return true;
+    case 'O':
+        return n >= 2;  // read by the remote supervisor that wrote it (lastCheckpoint)
     default:
         return false;
     }
@@ -109,6 +126,8 @@ void JournalChunk::clear()
     warnings.clear();
     startedPid.reset();
     end.reset();
+    events.clear();
+    message.reset();
     consumed = 0;
     badRecords = 0;
 }
@@ -203,6 +222,67 @@ void JournalWriter::ended(const RunEnd& e)
     m_buffer += "E\t" + std::to_string(e.exitCode) + "\t" + std::to_string(e.signal) + "\t"
                 + std::string(toString(e.status)) + "\t" + std::to_string(e.endMs) + "\t" + std::to_string(e.malformed)
                 + "\n";
+}
+
+void JournalWriter::event(std::int64_t tsMs, std::string_view kind, std::string_view text)
+{
+    m_buffer += "H\t" + std::to_string(tsMs) + "\t";
+    appendEscaped(kind);
+    m_buffer += '\t';
+    appendEscaped(text);
+    m_buffer += '\n';
+}
+
+void JournalWriter::message(std::string_view text)
+{
+    m_buffer += "R\t";
+    appendEscaped(text);
+    m_buffer += '\n';
+}
+
+void JournalWriter::checkpoint(std::string_view text)
+{
+    m_buffer += "O\t";
+    m_buffer += text;
+    m_buffer += '\n';
+}
+
+std::optional<std::string> lastCheckpoint(const std::filesystem::path& path)
+{
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    off_t size = ::lseek(fd, 0, SEEK_END);
+    std::optional<std::string> found;
+    std::string buf;
+    for (off_t window = 64 << 10; size > 0; window *= 4) {
+        off_t start = size > window ? size - window : 0;
+        buf.resize(static_cast<std::size_t>(size - start));
+        ssize_t n = ::pread(fd, buf.data(), buf.size(), start);
+        if (n <= 0)
+            break;
+        buf.resize(static_cast<std::size_t>(n));
+        std::string_view v(buf);
+        auto end = v.rfind('\n');  // only complete lines count
+        while (end != std::string_view::npos && end > 0) {
+            auto begin = v.rfind('\n', end - 1);
+            std::size_t from = begin == std::string_view::npos ? 0 : begin + 1;
+            if (begin == std::string_view::npos && start > 0)
+                break;  // this line may start before the window: widen it
+            std::string_view line = v.substr(from, end - from);
+            if (line.starts_with("O\t")) {
+                found = std::string(line.substr(2));
+                break;
+            }
+            if (begin == std::string_view::npos)
+                break;
+            end = begin;
+        }
+        if (found || start == 0)
+            break;
+    }
+    ::close(fd);
+    return found;
 }
 
 Status JournalWriter::flush()

@@ -8,6 +8,10 @@
 //   S  4242  1700000000000                   the job started: pid, wall ms
 //   E  0  0  finished  1700000009999  2      ended: exit code, signal, status, wall ms, malformed
 //   W  stdout line 4: not a number           a warning for the user (malformed input)
+//   H  1700000000500  slurm.requeued  text   an event of the run's history (remote jobs)
+//   R  killed by Slurm: time limit           why the run ended as it did (the job's message)
+//   O  {"offsets":{...},"steps":{...}}       a remote supervisor's checkpoint: how much of each
+//                                            remote file the records before it cover
 #pragma once
 
 #include "engine/core/result.h"
@@ -38,6 +42,8 @@ struct JournalChunk {
     std::vector<std::string> warnings;
     std::optional<std::int64_t> startedPid;
     std::optional<RunEnd> end;
+    std::vector<RunEvent> events;            // H records
+    std::optional<std::string> message;      // the last R record
     std::uint64_t consumed = 0;  // bytes fully parsed (complete lines only)
     std::uint64_t badRecords = 0;
     void clear();
@@ -46,6 +52,9 @@ struct JournalChunk {
 // Parses every complete line of `bytes` into `out` (appending). A trailing partial line is
 // left for the next call; `out.consumed` says how far parsing got.
 void parseJournal(std::string_view bytes, JournalChunk& out);
+
+// The text of the last complete O record of the journal at `path` (read from its end), if any.
+std::optional<std::string> lastCheckpoint(const std::filesystem::path& path);
 
 class JournalWriter {
 public:
@@ -61,6 +70,10 @@ public:
     void started(long pid, std::int64_t tsMs);
     void warning(std::string_view text);
     void ended(const RunEnd& end);
+    void event(std::int64_t tsMs, std::string_view kind, std::string_view text);
+    void message(std::string_view text);
+    // `text` must hold no tab or newline (compact JSON).
+    void checkpoint(std::string_view text);
     // Writes buffered records to the file (write(2)); syncs to disk at most once a second.
     Status flush();
     std::size_t buffered() const { return m_buffer.size(); }

@@ -36,6 +36,10 @@ public:
     std::uint64_t malformedCount() const { return m_malformedCount; }
     const std::vector<MalformedLine>& malformedSamples() const { return m_malformed; }
 
+    // The next step of each key logged without one: kept across a remote supervisor's restart.
+    const std::unordered_map<std::string, std::int64_t>& nextSteps() const { return m_nextStep; }
+    void restoreNextSteps(std::unordered_map<std::string, std::int64_t> steps) { m_nextStep = std::move(steps); }
+
     static constexpr std::size_t kMaxSamples = 20;
 
 private:

@@ -69,6 +69,11 @@ private:
     void onReportAdded(const StoredReport& report);
     void fireAlert(FiredAlert alert);
     Status validateGpus(const JobSpec& spec) const;
+    // engine_remote.cpp: jobs of ssh and Slurm executors (docs/executors.md)
+    Json executors();
+    Status validateExecutor(const JobSpec& spec, std::string& host, std::string& user);
+    bool reattachRemote(const Job& job);
+    void addRemoteInfo(const std::string& runId, Json& row) const;
 
     EngineOptions m_options;
     std::optional<Project> m_project;

@@ -31,6 +31,8 @@ void Engine::superviseJobs()
             // journal holds no end record then failed without a result.
             if (!m_ingestor->caughtUp(job.runId))
                 continue;
+            if (reattachRemote(job))  // a remote job outlives its supervisor: follow it again
+                continue;
             if (auto run = m_store->findRun(job.runId); run && run->status == RunStatus::Running)
                 finishWithoutSupervisor(job.runId, RunStatus::Failed, 255,
                                         "its supervisor (pid " + std::to_string(job.supervisorPid)
@@ -59,6 +61,10 @@ void Engine::superviseJobs()
         }
         if (spec->attached)
             continue;
+        if (!spec->executor.empty()) {  // the far side has its own GPUs and queue
+            startJob(job, std::move(*spec));
+            continue;
+        }
         if (auto s = validateGpus(*spec); !s) {  // cairn.yaml's gpus: may have changed since
             finishWithoutSupervisor(job.runId, RunStatus::Failed, 2, s.message());
             continue;

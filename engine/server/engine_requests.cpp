@@ -103,6 +103,8 @@ Json Engine::handle(ConnectionId conn, const Request& req, bool& deferred)
         return queue();
     if (m == "cancel")
         return cancel(req.params);
+    if (m == "executors")
+        return executors();
     if (m == "wait")
         return waitFor(conn, req, deferred);
     if (m == "artifact.add") {  // engine_artifacts.cpp; its errors come back as {"error": {code, message}}
@@ -194,8 +196,13 @@ Json Engine::submit(const Json& p)
         fail("bad_request", spec.message());
     if (spec->gpuCount > 0 && !spec->gpuIds.empty())
         fail("bad_request", "give either a GPU count or GPU ids, not both");
-    if (auto s = validateGpus(*spec); !s)
+    std::string remoteHost, remoteUser;
+    if (!spec->executor.empty()) {
+        if (auto s = validateExecutor(*spec, remoteHost, remoteUser); !s)
+            fail("no_such_executor", s.message());
+    } else if (auto s = validateGpus(*spec); !s) {
         fail("no_such_gpus", s.message());
+    }
     Job job;
     std::string after = text(p, "after");
     if (!after.empty()) {
@@ -206,6 +213,10 @@ Json Engine::submit(const Json& p)
     }
     job.spec = spec->toJson().dump();
     Run run = runFrom(p, *spec);
+    if (!remoteHost.empty())
+        run.host = remoteHost;
+    if (!remoteUser.empty())
+        run.user = remoteUser;
     if (auto s = m_store->createJob(run, job); !s)
         fail("store", s.message());
     broadcast({{"event", "run.queued"}, {"run", run.id}, {"name", run.name}});
@@ -222,14 +233,19 @@ Json Engine::queue()
     for (const Job& j : *jobs) {
         auto run = m_store->findRun(j.runId);
         auto spec = JobSpec::fromJson(Json::parse(j.spec, nullptr, false));
-        list.push_back({{"run", j.runId},
-                        {"name", run ? run->name : std::string()},
-                        {"status", std::string(toString(j.status))},
-                        {"start_ms", run ? run->startMs : 0},
-                        {"gpus", j.gpus},
-                        {"nproc_per_node", spec ? spec->nprocPerNode : 1},
-                        {"after", j.afterRunId},
-                        {"command", run ? run->command : std::string()}});
+        Json row = {{"run", j.runId},
+                    {"name", run ? run->name : std::string()},
+                    {"status", std::string(toString(j.status))},
+                    {"start_ms", run ? run->startMs : 0},
+                    {"gpus", j.gpus},
+                    {"nproc_per_node", spec ? spec->nprocPerNode : 1},
+                    {"after", j.afterRunId},
+                    {"command", run ? run->command : std::string()},
+                    {"executor", spec ? spec->executor : std::string()},
+                    {"nnodes", spec ? spec->nnodes : 1}};
+        if (spec && !spec->executor.empty())
+            addRemoteInfo(j.runId, row);
+        list.push_back(std::move(row));
     }
     return {{"jobs", list}};
 }

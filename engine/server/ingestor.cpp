@@ -76,6 +76,8 @@ Result<Ingestor::TickResult> Ingestor::tick(std::size_t maxBytesPerTick)
         b.params = std::move(m_chunk.params);
         b.tags = std::move(m_chunk.tags);
         b.newOffset = f.offset + m_chunk.consumed;
+        b.events = std::move(m_chunk.events);
+        b.message = std::move(m_chunk.message);
         if (m_chunk.startedPid) {
             b.startedPid = *m_chunk.startedPid;
             result.events.push_back({{"event", "run.started"}, {"run", runId}, {"pid", b.startedPid}});

@@ -11,7 +11,8 @@ Json JobSpec::toJson() const
     return Json{{"argv", argv},          {"workdir", workdir},   {"env", env},
                 {"gpus", gpuCount},      {"gpu_ids", gpuIds},    {"nproc_per_node", nprocPerNode},
                 {"attached", attached},  {"assigned_gpus", assignedGpus},
-                {"inputs", inputs},      {"outputs", outputs}};
+                {"inputs", inputs},      {"outputs", outputs},
+                {"executor", executor},  {"nnodes", nnodes}};
 }
 
 Result<JobSpec> JobSpec::fromJson(const Json& j)
@@ -27,6 +28,8 @@ Result<JobSpec> JobSpec::fromJson(const Json& j)
         s.gpuIds = j.value("gpu_ids", std::vector<int>());
         s.nprocPerNode = j.value("nproc_per_node", 1);
         s.attached = j.value("attached", false);
+        s.executor = j.value("executor", std::string());
+        s.nnodes = j.value("nnodes", 1);
         s.assignedGpus = j.value("assigned_gpus", std::vector<int>());
         s.inputs = j.value("inputs", std::vector<std::string>());
         s.outputs = j.value("outputs", std::vector<std::string>());
@@ -37,6 +40,10 @@ Result<JobSpec> JobSpec::fromJson(const Json& j)
         return makeError("bad job spec: no command");
     if (s.nprocPerNode < 1 || s.nprocPerNode > 1024)
         return makeError("bad job spec: nproc_per_node must be between 1 and 1024");
+    if (s.nnodes < 1 || s.nnodes > 4096)
+        return makeError("bad job spec: nnodes must be between 1 and 4096");
+    if (s.nnodes > 1 && s.executor.empty())
+        return makeError("bad job spec: more than one node needs a Slurm executor (--executor NAME)");
     if (s.gpuCount < 0 || s.gpuCount > 1024)
         return makeError("bad job spec: gpus must be between 0 and 1024");
     return s;

@@ -20,6 +20,8 @@ struct JobSpec {
     int gpuCount = 0;                        // --gpus N
     std::vector<int> gpuIds;                 // --gpu-ids 0,2 (explicit)
     int nprocPerNode = 1;
+    std::string executor;                    // empty: this machine; else an executor of cairn.yaml (docs/executors.md)
+    int nnodes = 1;                          // nodes for a Slurm executor
     bool attached = false;                   // supervised by a foreground `cairn run`
     std::vector<int> assignedGpus;           // filled by the scheduler
     // Paths the job reads and writes (docs/lineage.md): its supervisor stores and links the

@@ -208,6 +208,11 @@ Result<ProjectConfig> parseProjectConfig(const std::string& text, const std::str
                 return rules.error();
             config.alerts = std::move(*rules);
         }
+        if (key == "executors") {
+            std::string error;
+            if (!remote::parseExecutors(kv.second, fileName, config.executors, error))
+                return makeError(error);
+        }
         if (key == "gpus") {
             if (!kv.second.IsSequence())
                 return makeError(position(fileName, kv.second.Mark()) + ": field 'gpus' must be a list of GPU indices, e.g. [0, 1]");

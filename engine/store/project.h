@@ -3,6 +3,7 @@
 
 #include "engine/core/result.h"
 #include "engine/store/alert_rules.h"
+#include "engine/remote/executor_config.h"
 
 #include <filesystem>
 #include <map>
@@ -41,6 +42,8 @@ struct ProjectConfig {
     GovernanceConfig governance;
     // `alerts:` rules on metrics, report values and staleness (docs/alerts.md).
     std::vector<AlertRule> alerts;
+    // `executors:`: ssh hosts and Slurm clusters jobs can be submitted to (docs/executors.md).
+    std::vector<remote::ExecutorConfig> executors;
 };
 
 class Project {

@@ -9,7 +9,7 @@ namespace cairn::schema {
 namespace {
 
 // Migration N takes a database from version N-1 to N. Never edit one that has shipped: add one.
-constexpr std::array<std::string_view, 10> kMigrations = {
+constexpr std::array<std::string_view, 11> kMigrations = {
     // 1: experiments, runs, params, tags, metric points.
     R"sql(
     CREATE TABLE experiments(
@@ -268,6 +268,16 @@ constexpr std::array<std::string_view, 10> kMigrations = {
         value REAL,
         message TEXT NOT NULL,
         fired_ms INTEGER NOT NULL);
+    )sql",
+    // 11: a run's history (remote jobs, docs/executors.md): connection lost and regained, Slurm
+    // states, requeues after preemption. Written from the journal's H records with the offset.
+    R"sql(
+    CREATE TABLE run_events(
+        run INTEGER NOT NULL REFERENCES runs(seq) ON DELETE CASCADE,
+        ts_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL);
+    CREATE INDEX run_events_by_run ON run_events(run, ts_ms);
     )sql",
 };
 

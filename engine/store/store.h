@@ -64,6 +64,9 @@ public:
     Result<std::uint64_t> journalOffset(const std::string& runId);
     // Applies several runs' journal stretches in ONE transaction, offsets included.
     Status applyIngest(std::span<const IngestBatch> batches);
+    // A run's history (remote jobs), oldest first; addRunEvent is for the engine's own notes.
+    Result<std::vector<RunEvent>> runEvents(const std::string& runId);
+    Status addRunEvent(const std::string& runId, const RunEvent& event);
     // Runs whose status is queued or running (what an engine must follow after a restart).
     Result<std::vector<Run>> unfinishedRuns();
 

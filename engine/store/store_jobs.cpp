@@ -122,7 +122,9 @@ Status Store::applyIngest(std::span<const IngestBatch> batches)
     auto offset = m_db->prepare("UPDATE runs SET journal_offset = ? WHERE seq = ?");
     auto end = m_db->prepare("UPDATE runs SET status = ?, exit_code = ?, end_ms = ? WHERE seq = ?");
     auto pid = m_db->prepare("UPDATE runs SET pid = ? WHERE seq = ?");
-    if (!offset || !end || !pid)
+    auto event = m_db->prepare("INSERT INTO run_events(run, ts_ms, kind, message) VALUES(?,?,?,?)");
+    auto message = m_db->prepare("UPDATE jobs SET message = ? WHERE run = ?");
+    if (!offset || !end || !pid || !event || !message)
         return makeError("database error: " + m_db->lastError());
     for (const IngestBatch& b : batches) {
         auto seq = runRowId(b.runId);
@@ -139,6 +141,16 @@ Status Store::applyIngest(std::span<const IngestBatch> batches)
             if (auto s = pid->run(); !s)
                 return s;
         }
+        for (const RunEvent& e : b.events) {
+            event->bind(1, *seq).bind(2, e.timestampMs).bind(3, e.kind).bind(4, e.text);
+            if (auto s = event->run(); !s)
+                return s;
+        }
+        if (b.message) {
+            message->bind(1, *b.message).bind(2, *seq);
+            if (auto s = message->run(); !s)
+                return s;
+        }
         if (b.ended) {
             end->bind(1, toString(b.endStatus)).bind(2, b.exitCode).bind(3, b.endMs).bind(4, *seq);
             if (auto s = end->run(); !s)
@@ -149,6 +161,35 @@ Status Store::applyIngest(std::span<const IngestBatch> batches)
             return s;
     }
     return tx.commit();
+}
+
+Status Store::addRunEvent(const std::string& runId, const RunEvent& e)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    auto st = m_db->prepare("INSERT INTO run_events(run, ts_ms, kind, message) VALUES(?,?,?,?)");
+    if (!st)
+        return st.error();
+    st->bind(1, *seq).bind(2, e.timestampMs).bind(3, e.kind).bind(4, e.text);
+    return st->run();
+}
+
+Result<std::vector<RunEvent>> Store::runEvents(const std::string& runId)
+{
+    auto seq = runRowId(runId);
+    if (!seq)
+        return seq.error();
+    auto st = m_db->prepare("SELECT ts_ms, kind, message FROM run_events WHERE run = ? ORDER BY ts_ms, rowid");
+    if (!st)
+        return st.error();
+    st->bind(1, *seq);
+    std::vector<RunEvent> out;
+    if (auto s = forEachRow(*st, [&](const Statement& r) {
+        out.push_back({r.int64(0), r.text(1), r.text(2)});
+    }); !s)
+        return s.error();
+    return out;
 }
 
 Result<std::vector<Run>> Store::unfinishedRuns()

@@ -87,6 +87,14 @@ struct Job {
     std::string message;          // why it failed before starting, etc.
 };
 
+// An entry of a run's history (remote jobs: connection lost and back, Slurm state changes,
+// requeues after preemption). `kind` is a dotted name such as "slurm.requeued".
+struct RunEvent {
+    std::int64_t timestampMs = 0;
+    std::string kind;
+    std::string text;
+};
+
 // Everything one stretch of a run's journal adds, applied in one transaction with the offset.
 struct IngestBatch {
     std::string runId;
@@ -99,6 +107,8 @@ struct IngestBatch {
     int exitCode = 0;
     std::int64_t endMs = 0;
     std::int64_t startedPid = 0;  // 0: no start record in this stretch
+    std::vector<RunEvent> events;
+    std::optional<std::string> message;  // the job's message (why it ended), when the stretch sets one
 };
 
 // Which runs Store::runs() returns, in which order. `where` and `sortKey` use the search

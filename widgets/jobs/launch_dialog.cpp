@@ -1,5 +1,6 @@
 #include "widgets/jobs/launch_dialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -23,7 +24,8 @@ LaunchDialog::LaunchDialog(EngineCall call, const QString& cairn, const QString&
       m_workdir(new QLineEdit(projectRoot, this)), m_experiment(new QLineEdit(QStringLiteral("default"), this)),
       m_name(new QLineEdit(this)), m_after(new QLineEdit(this)), m_params(new QTableWidget(0, 2, this)),
       m_gpus(new QListWidget(this)), m_noGpus(new QLabel(tr("Looking for GPUs..."), this)),
-      m_gpuCount(new QSpinBox(this)), m_nproc(new QSpinBox(this)), m_error(new QLabel(this)),
+      m_gpuCount(new QSpinBox(this)), m_nproc(new QSpinBox(this)), m_executor(new QComboBox(this)), m_nnodes(new QSpinBox(this)),
+      m_executorNote(new QLabel(this)), m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Launch Run"));
@@ -42,6 +44,14 @@ LaunchDialog::LaunchDialog(EngineCall call, const QString& cairn, const QString&
     m_gpuCount->setRange(0, 64);
     m_gpuCount->setSpecialValueText(tr("none"));
     m_nproc->setRange(1, 64);
+    m_nnodes->setRange(1, 4096);
+    m_nnodes->setEnabled(false);
+    m_nnodes->setToolTip(tr("Nodes for a Slurm executor; srun starts the processes per node on each"));
+    m_executor->addItem(tr("This machine"), QString());
+    m_executor->setToolTip(tr("Where the job runs: here, or an ssh host or Slurm cluster of cairn.yaml (see 'cairn executors')"));
+    m_executorNote->setWordWrap(true);
+    m_executorNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_executorNote->hide();
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_error->hide();
@@ -75,6 +85,8 @@ LaunchDialog::LaunchDialog(EngineCall call, const QString& cairn, const QString&
     };
     auto* form = new QFormLayout;
     form->addRow(tr("&Command:"), m_command);
+    form->addRow(tr("R&un on:"), m_executor);
+    form->addRow(QString(), m_executorNote);
     form->addRow(buddyLabel(tr("&Working directory:"), m_workdir), workdirRow);
     form->addRow(tr("&Experiment:"), m_experiment);
     form->addRow(tr("&Name:"), m_name);
@@ -82,6 +94,7 @@ LaunchDialog::LaunchDialog(EngineCall call, const QString& cairn, const QString&
     form->addRow(buddyLabel(tr("&GPUs:"), m_gpus), gpuField);
     form->addRow(tr("Any free G&PUs:"), m_gpuCount);
     form->addRow(tr("P&rocesses per node:"), m_nproc);
+    form->addRow(tr("N&odes:"), m_nnodes);
     form->addRow(tr("&After run:"), m_after);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -107,9 +120,86 @@ LaunchDialog::LaunchDialog(EngineCall call, const QString& cairn, const QString&
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LaunchDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_probe, &GpuProbe::updated, this, &LaunchDialog::showGpus);
+    connect(m_executor, &QComboBox::currentIndexChanged, this, &LaunchDialog::executorChanged);
     m_probe->setExecutable(cairn);
     m_probe->probe();
+    loadExecutors();
     updateOk();
+}
+
+void LaunchDialog::loadExecutors()
+{
+    if (!m_call)
+        return;
+    QPointer<LaunchDialog> self(this);
+    m_call(QStringLiteral("executors"), {}, [self](const QJsonObject& result, const QString& error) {
+        if (!self)
+            return;
+        const QString current = self->m_executor->currentData().toString();
+        while (self->m_executor->count() > 1)
+            self->m_executor->removeItem(1);
+        const QJsonArray list = result.value(QStringLiteral("executors")).toArray();
+        for (const QJsonValue& v : list) {
+            const QJsonObject e = v.toObject();
+            const QString name = e.value(QStringLiteral("name")).toString();
+            const QString type = e.value(QStringLiteral("type")).toString();
+            QString where = type == QLatin1String("ssh") ? e.value(QStringLiteral("host")).toString()
+                                                         : (e.value(QStringLiteral("via")).toString().isEmpty()
+                                                                ? tr("Slurm")
+                                                                : tr("Slurm via %1").arg(e.value(QStringLiteral("via")).toString()));
+            self->m_executor->addItem(QStringLiteral("%1 (%2)").arg(name, where), name);
+            self->m_executor->setItemData(self->m_executor->count() - 1, type, Qt::UserRole + 1);
+        }
+        if (!error.isEmpty() || result.contains(QStringLiteral("error"))) {
+            self->m_executorNote->setText(tr("Executors unavailable: %1")
+                                              .arg(error.isEmpty() ? result.value(QStringLiteral("error")).toString() : error));
+            self->m_executorNote->show();
+        }
+        self->selectExecutor(current);
+        Q_EMIT self->executorsLoaded(static_cast<int>(list.size()));
+    });
+}
+
+bool LaunchDialog::selectExecutor(const QString& name)
+{
+    const int index = m_executor->findData(name);
+    if (index < 0)
+        return false;
+    m_executor->setCurrentIndex(index);
+    executorChanged();
+    return true;
+}
+
+void LaunchDialog::executorChanged()
+{
+    const QString type = m_executor->currentData(Qt::UserRole + 1).toString();
+    const bool remote = !m_executor->currentData().toString().isEmpty();
+    m_nnodes->setEnabled(type == QLatin1String("slurm"));
+    if (type != QLatin1String("slurm"))
+        m_nnodes->setValue(1);
+    // This machine's GPUs mean nothing over there: ask for a count, the far side picks them.
+    m_gpus->setEnabled(!remote);
+    if (remote)
+        for (int i = 0; i < m_gpus->count(); ++i)
+            m_gpus->item(i)->setCheckState(Qt::Unchecked);
+    if (remote) {
+        m_noGpus->setText(type == QLatin1String("slurm") ? tr("Slurm gives the GPUs: ask for a count per node below (or set gres in cairn.yaml).")
+                                                         : tr("The host's own GPUs: ask for a count below; free ones are picked there."));
+        m_noGpus->show();
+    } else if (!m_localGpuText.isEmpty()) {
+        m_noGpus->setText(m_localGpuText);
+        m_noGpus->setVisible(m_gpus->count() == 0);
+    }
+    if (remote) {
+        m_executorNote->setText(type == QLatin1String("slurm")
+                                    ? tr("The working directory is sent to the cluster (only what is missing there); sbatch queues the job, "
+                                         "srun starts its processes. Outputs come back into the run's folder.")
+                                    : tr("The working directory is sent to the host (only what is missing there); metrics and logs arrive "
+                                         "while it runs, outputs come back into the run's folder."));
+        m_executorNote->show();
+    } else {
+        m_executorNote->hide();
+    }
 }
 
 void LaunchDialog::addParam(const QString& key, const QString& value)
@@ -141,9 +231,11 @@ void LaunchDialog::showGpus(const QList<GpuState>& gpus, const QString& reason)
         item->setCheckState(Qt::Unchecked);
         item->setData(Qt::UserRole, g.index);
     }
+    m_localGpuText = tr("No GPUs found (%1).").arg(reason);
     m_gpus->setVisible(!gpus.isEmpty());
     m_noGpus->setVisible(gpus.isEmpty());
-    m_noGpus->setText(tr("No GPUs found (%1).").arg(reason));
+    m_noGpus->setText(m_localGpuText);
+    executorChanged();
 }
 
 QJsonObject LaunchDialog::request() const
@@ -160,6 +252,11 @@ QJsonObject LaunchDialog::request() const
         job.insert(QStringLiteral("gpu_ids"), ids);
     if (m_gpuCount->value() > 0)
         job.insert(QStringLiteral("gpus"), m_gpuCount->value());
+    const QString executor = m_executor->currentData().toString();
+    if (!executor.isEmpty()) {
+        job.insert(QStringLiteral("executor"), executor);
+        job.insert(QStringLiteral("nnodes"), m_nnodes->value());
+    }
     QJsonObject params;
     for (int r = 0; r < m_params->rowCount(); ++r) {
         const QString key = m_params->item(r, 0) ? m_params->item(r, 0)->text().trimmed() : QString();

@@ -2,6 +2,7 @@
 
 #include "widgets/runs/status_icon.h"
 
+#include <QColor>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,17 +17,43 @@
 
 namespace cairn::widgets {
 namespace {
-enum Column { NameCol, StatusCol, StartCol, GpusCol, ProcsCol, AfterCol, CommandCol, ColumnCount };
+enum Column { NameCol, StatusCol, WhereCol, StartCol, GpusCol, ProcsCol, AfterCol, CommandCol, ColumnCount };
 constexpr int kRunIdRole = Qt::UserRole;
 constexpr int kStatusRole = Qt::UserRole + 1;
 } // namespace
+
+// "This machine", or the executor with what the far side says: "cluster: PENDING (Resources)",
+// "box: RUNNING on gpu-box", "box: reconnecting".
+QString QueuePanel::whereText(const QJsonObject& job)
+{
+    const QString executor = job.value(QStringLiteral("executor")).toString();
+    if (executor.isEmpty())
+        return tr("this machine");
+    const QJsonObject remote = job.value(QStringLiteral("remote")).toObject();
+    const QString phase = remote.value(QStringLiteral("phase")).toString();
+    QString state = remote.value(QStringLiteral("state")).toString();
+    if (phase != QLatin1String("running") || state.isEmpty())
+        state = phase;
+    if (state.isEmpty())
+        return executor;
+    QString text = executor + QStringLiteral(": ") + state;
+    const QString reason = remote.value(QStringLiteral("reason")).toString();
+    if (!reason.isEmpty())
+        text += QStringLiteral(" (") + reason + QLatin1Char(')');
+    QStringList nodes;
+    for (const QJsonValue& n : remote.value(QStringLiteral("nodes")).toArray())
+        nodes << n.toString();
+    if (!nodes.isEmpty() && state != QLatin1String("PENDING"))
+        text += tr(" on %1").arg(nodes.join(QLatin1Char(',')));
+    return text;
+}
 
 QueuePanel::QueuePanel(QWidget* parent)
     : QDockWidget(tr("Queue"), parent), m_table(new QTableWidget(0, ColumnCount, this)),
       m_cancel(new QPushButton(tr("&Cancel Job..."), this)), m_message(new QLabel(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("queueDock"));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Status"), tr("Started"), tr("GPUs"), tr("Processes"),
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Status"), tr("Where"), tr("Started"), tr("GPUs"), tr("Processes"),
                                         tr("After"), tr("Command")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -104,6 +131,7 @@ void QueuePanel::showJobs(const QJsonObject& result)
         const QString cells[ColumnCount] = {
             j.value(QStringLiteral("name")).toString(),
             status == QStringLiteral("running") ? statusText(RunStatus::Running) : statusText(RunStatus::Queued),
+            whereText(j),
             startMs > 0 ? QDateTime::fromMSecsSinceEpoch(startMs).toString(QStringLiteral("HH:mm:ss")) : QStringLiteral("—"),
             gpus.isEmpty() ? QStringLiteral("—") : gpus,
             QString::number(j.value(QStringLiteral("nproc_per_node")).toInt(1)),
@@ -115,6 +143,10 @@ void QueuePanel::showJobs(const QJsonObject& result)
             item->setData(kStatusRole, status);
             m_table->setItem(r, c, item);
         }
+        const QString problem = j.value(QStringLiteral("remote")).toObject().value(QStringLiteral("message")).toString();
+        m_table->item(r, WhereCol)->setToolTip(problem.isEmpty() ? m_table->item(r, WhereCol)->text() : problem);
+        if (!problem.isEmpty())
+            m_table->item(r, WhereCol)->setForeground(QColor(0xb3, 0x26, 0x1e));
         m_table->item(r, StatusCol)->setIcon(statusIcon(status == QStringLiteral("running") ? RunStatus::Running : RunStatus::Queued));
     }
     m_message->setText(jobs.isEmpty() ? tr("No jobs queued or running.") : tr("%n job(s)", nullptr, static_cast<int>(jobs.size())));
@@ -136,6 +168,12 @@ QString QueuePanel::statusOf(const QString& runId) const
 {
     const int row = rowOf(runId);
     return row < 0 ? QString() : m_table->item(row, NameCol)->data(kStatusRole).toString();
+}
+
+QString QueuePanel::whereOf(const QString& runId) const
+{
+    const int row = rowOf(runId);
+    return row < 0 ? QString() : m_table->item(row, WhereCol)->text();
 }
 
 void QueuePanel::selectRun(const QString& runId)

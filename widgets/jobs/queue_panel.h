@@ -1,5 +1,7 @@
 // View > Queue: the engine's queued and running jobs (from `queue`), refreshed on engine events
 // and every 2 s while visible, with a Cancel button (after a confirmation) that sends `cancel`.
+// Jobs of ssh and Slurm executors show where they are and what the far side says (PENDING with
+// Slurm's reason, RUNNING on its nodes, reconnecting with the problem as the tooltip).
 #pragma once
 
 #include "widgets/jobs/engine_call.h"
@@ -26,6 +28,9 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     int rowOf(const QString& runId) const;
     QString statusOf(const QString& runId) const;  // "queued", "running" or empty
+    QString whereOf(const QString& runId) const;   // the Where column: "this machine", "box: RUNNING on gpu-box"
+    // The Where text of one row of the engine's `queue` reply.
+    static QString whereText(const QJsonObject& job);
     void selectRun(const QString& runId);
 
 public Q_SLOTS:

@@ -15,6 +15,14 @@ namespace cairn::widgets {
 
 using MetricSeriesMap = std::map<std::string, std::vector<MetricPoint>>;
 
+// A log beyond rank 0's stdout and stderr: another worker's (stdout.rank1.log), one node's of a
+// Slurm job (node.gpu01.log), Slurm's batch output (slurm.out).
+struct ExtraLog {
+    QString file;      // the file's name in the run folder
+    QString text;      // its tail
+    bool truncated = false;
+};
+
 struct RunDetail {
     Run run;
     std::vector<MetricSummary> summaries;
@@ -25,6 +33,9 @@ struct RunDetail {
     QString stderrTail;
     bool stdoutTruncated = false;
     bool stderrTruncated = false;
+    std::vector<ExtraLog> extraLogs;  // sorted by file name
+    std::vector<RunEvent> history;    // remote jobs: connection, Slurm states, requeues (docs/executors.md)
+    QString message;                  // why the job ended as it did, when the engine knows
     QString error; // non-empty when loading failed
 };
 

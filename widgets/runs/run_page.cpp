@@ -113,6 +113,7 @@ void RunPage::setDetail(const RunDetailPtr& detail)
     // Queued and running runs have not ended; imported runs (OpenLineage) have no command.
     const bool ended = detail->run.status != RunStatus::Queued && detail->run.status != RunStatus::Running;
     m_reproduceButton->setEnabled(ended && !detail->run.command.empty());
+    m_logs->setExtra(detail->extraLogs, detail->history, detail->message);
     Q_EMIT detailShown(QString::fromStdString(detail->run.id));
 }
 
