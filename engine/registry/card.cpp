@@ -166,6 +166,17 @@ Result<CardData> buildCard(Store& store, const Project& project, const std::stri
             c.datasets.push_back(d);
         }
     }
+    // Fairness the run's newest fairness report measured (`cairn fairness ... --run RUN`), for
+    // the metrics the run did not log itself as fairness.NAME.
+    if (auto report = store.latestReport(v->runId, "fairness"); report && *report) {
+        for (const auto& [name, value] : (*report)->values) {
+            if (name == "groups")
+                continue;
+            const bool logged = std::any_of(c.fairness.begin(), c.fairness.end(), [&](const CardMetric& m) { return m.name == name; });
+            if (!logged)
+                c.fairness.push_back(CardMetric{name, {}, value, {}, {}});
+        }
+    }
     if (auto graph = store.lineage(v->runId, 0, true, false, -1))
         c.lineage = *graph;
     // The environment the run recorded (docs/lineage.md).

@@ -434,6 +434,18 @@ void TestReports::registryGatesReadReports()
     CliResult none = m_h->cairn({"gate", "check", "gated", "3", "--alias", "staging"});
     QVERIFY2(none.exitCode == 1, none.out + none.err);
     QVERIFY(m_h->cairn({"gate", "sources"}).out.contains("fairness"));
+    // The version's card shows the fairness report attached to its run.
+    QByteArray preds = "group,label,pred\n";
+    for (int i = 0; i < 40; ++i)
+        preds += QByteArray(i % 2 ? "a" : "b") + "," + QByteArray::number(i % 3 == 0) + "," + QByteArray::number(i % 4 == 0) + "\n";
+    const QString predPath = m_h->writeFile("gated-pred.csv", preds);
+    QCOMPARE(m_h->cairn({"fairness", predPath, "--label", "label", "--pred", "pred", "--sensitive", "group", "--run", "g-clean"}).exitCode, 0);
+    const QString card = m_h->project() + "/gated-card.json";
+    CliResult exported = m_h->cairn({"card", "export", "gated", "2", "--format", "mct-json", "-o", card});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    QFile cardFile(card);
+    QVERIFY(cardFile.open(QIODevice::ReadOnly));
+    QVERIFY(cardFile.readAll().contains("demographic_parity_difference"));
     QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
     config.write(before);
     config.close();
