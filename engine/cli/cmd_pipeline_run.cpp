@@ -9,6 +9,7 @@
 #include "engine/cli/output.h"
 #include "engine/core/text.h"
 #include "engine/pipeline/cache_key.h"
+#include "engine/pipeline/progress.h"
 #include "engine/pipeline/validate.h"
 #include "engine/server/client.h"
 #include "engine/server/job_spec.h"
@@ -22,6 +23,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <random>
@@ -116,6 +118,7 @@ struct StageJob {
     std::string pipeline;
     std::string pipelineRun;
     pl::StageState state;  // at dispatch: deps hashed
+    pl::ProgressWriter* progress = nullptr;  // the workbench follows this
 };
 
 // Runs one stage through the engine with retries; fills slot.
@@ -178,6 +181,8 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
             std::lock_guard lock(shared.mutex);
             slot.run = run;
         }
+        if (job.progress)
+            job.progress->stage(st.name, "running", run);
         if (g_interrupted)
             (void)(*client)->call("cancel", {{"run", run}});
         const int timeoutMs = st.timeoutSeconds ? static_cast<int>(std::min(*st.timeoutSeconds * 1000.0, 2e9)) : -1;
@@ -209,6 +214,7 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
         ok = true;
     }
     pl::StageState record = job.state;
+    record.run = run;
     if (ok) {
         artifacts::ObjectStore store(job.project->artifactsDir());
         for (const auto& o : st.outs) {
@@ -361,6 +367,21 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     ctx.out << "pipeline " << name << ": run " << runId << ", " << plural(selected.size(), "stage") << ", up to " << jobs
             << " at a time\n";
     ctx.out.flush();
+    std::unique_ptr<pl::ProgressWriter> progress;
+    {
+        std::vector<std::string> names;
+        for (int s : selected)
+            names.push_back(stages[static_cast<std::size_t>(s)].name);
+        auto started = pl::ProgressWriter::start(pl::progressPathFor(project->root(), file), runId, file, jobs, names);
+        if (started)
+            progress = std::move(*started);
+        else
+            ctx.err << "cairn pipeline run: " << started.message() << " (the workbench will not show this run live)\n";
+    }
+    auto note = [&](const pl::Stage& st, const char* state, const Slot& slot) {
+        if (progress)
+            progress->stage(st.name, state, slot.run, slot.message, slot.seconds);
+    };
 
     std::vector<Slot> slots(stages.size());
     std::vector<char> isSelected(stages.size(), 0);
@@ -398,8 +419,10 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
                 lock.stages[st.name] = slot.record;
                 lockDirty = true;
                 ctx.out << "  done    " << st.name << " (run " << slot.run.substr(0, 8) << ", " << formatSeconds(slot.seconds) << ")\n";
+                note(st, "done", slot);
             } else {
                 ctx.out << "  failed  " << st.name << ": " << slot.message << "\n";
+                note(st, "failed", slot);
             }
             ctx.out.flush();
         }
@@ -427,11 +450,13 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             const auto& st = stages[static_cast<std::size_t>(s)];
             if (blocked) {
                 slot.state = State::SkippedUpstream;
+                note(st, "skipped", slot);
                 progressed = true;
                 continue;
             }
             if (g_interrupted) {
                 slot.state = State::Interrupted;
+                note(st, "not-run", slot);
                 continue;
             }
             if (!ready || running >= jobs)
@@ -456,6 +481,7 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
                 slot.state = State::Failed;
                 slot.message = "missing dependencies";
                 ctx.out << "  failed  " << st.name << ": missing dependencies\n";
+                note(st, "failed", slot);
                 continue;
             }
             auto it = lock.stages.find(st.name);
@@ -463,6 +489,7 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             std::vector<std::string> restored;
             if (!force && (st.frozen ? locked != nullptr : upToDate(c.spec, st, now, locked, store, restored))) {
                 slot.state = State::Cached;
+                note(st, "cached", slot);
                 ctx.out << "  cached  " << st.name;
                 for (const auto& r : restored)
                     ctx.out << (r == restored.front() ? " (restored " : ", ") << r;
@@ -473,7 +500,8 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             ++running;
             ctx.out << "  running " << st.name << "\n";
             ctx.out.flush();
-            StageJob job{&*project, &c.spec, &st, name, runId, std::move(now)};
+            note(st, "running", slot);
+            StageJob job{&*project, &c.spec, &st, name, runId, std::move(now), progress.get()};
             threads.emplace_back([job = std::move(job), &slot, &shared]() mutable { runStage(std::move(job), slot, shared); });
         }
         if (progressed)
@@ -519,9 +547,10 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     ctx.out << "pipeline " << name << " run " << runId << ": " << counts[static_cast<int>(State::Done)] << " done, "
             << counts[static_cast<int>(State::Cached)] << " cached, " << failed << " failed, " << skipped << " skipped in "
             << formatSeconds(total) << "\n";
-    if (g_interrupted)
-        return 130;
-    return failed + skipped > 0 ? kExitFailure : kExitOk;
+    const int code = g_interrupted ? 130 : failed + skipped > 0 ? kExitFailure : kExitOk;
+    if (progress)
+        progress->end(code);
+    return code;
 }
 
 int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx)
