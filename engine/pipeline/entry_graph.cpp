@@ -81,6 +81,8 @@ EntryGraph buildEntryGraph(const PipelineDocument& doc, const CheckedPipeline& c
                 else if (cmd->isList() && !cmd->items().empty() && cmd->items()[0].isScalar())
                     node.cmd = scalarText(cmd->items()[0]);
             }
+            if (const Value* desc = fields->find("desc"); desc && desc->isString())
+                node.desc = desc->text();
             node.inputs = listPaths(fields->find("deps"));
             for (Output::Kind k : {Output::Kind::Out, Output::Kind::Metric, Output::Kind::Plot}) {
                 const auto paths = listPaths(fields->find(outputListName(k)));

@@ -27,6 +27,7 @@ struct EntryNode {
     StageEntry::Kind kind = StageEntry::Kind::Plain;
     std::vector<std::string> stages;   // the generated stages' names (the name itself for a plain stage)
     std::string cmd;                   // the first command as written
+    std::string desc;
     std::vector<std::string> inputs;   // deps as written
     std::vector<EntryPort> outputs;    // outs, then metrics, then plots
     int gpus = 0;
