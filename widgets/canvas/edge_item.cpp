@@ -53,6 +53,7 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setPen(QPen(selected ? QColor(0x1f, 0x77, 0xd0) : QColor(0x7d, 0x88, 0x96), selected ? 2.5 : 1.4));
     p->setBrush(Qt::NoBrush);
     if (lod < 0.3) {
+        p->setRenderHint(QPainter::Antialiasing, false);
         p->drawLine(m_a, m_b);
         return;
     }

@@ -5,9 +5,12 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QGlyphRun>
+#include <QTextLayout>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cairn::widgets {
 
@@ -40,6 +43,17 @@ const QFont& smallFont()
     return f;
 }
 
+const QFont& farFont()
+{
+    static const QFont f = [] {
+        QFont font;
+        font.setPixelSize(10);
+        font.setBold(true);
+        return font;
+    }();
+    return f;
+}
+
 QString elided(const QString& s, const QFont& font, double width)
 {
     return QFontMetricsF(font).elidedText(s, Qt::ElideMiddle, width);
@@ -56,6 +70,27 @@ int rank(const QString& state)
 }
 
 } // namespace
+
+CachedText::CachedText(const QString& text, const QFont& font)
+{
+    QTextLayout layout(text, font);
+    QTextOption opt;
+    opt.setWrapMode(QTextOption::NoWrap);
+    layout.setTextOption(opt);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    if (line.isValid())
+        line.setLineWidth(100000);
+    layout.endLayout();
+    runs = layout.glyphRuns();
+    size = line.isValid() ? QSizeF(line.naturalTextWidth(), line.height()) : QSizeF();
+}
+
+void CachedText::draw(QPainter* p, QPointF topLeft) const
+{
+    for (const QGlyphRun& r : runs)
+        p->drawGlyphRun(topLeft, r);
+}
 
 QColor stageStateColor(const QString& state)
 {
@@ -108,13 +143,10 @@ void NodeItem::setNode(const pl::EntryNode& node)
     const double half = kNodeWidth / 2 - 14;
     for (const auto& in : node.inputs)
         m_inputs << elided(QString::fromStdString(in), smallFont(), half);
+    m_outputKinds.clear();
     for (const auto& out : node.outputs) {
-        QString label = QString::fromStdString(out.path);
-        if (out.kind == pl::Output::Kind::Metric)
-            label = QCoreApplication::translate("NodeItem", "metric %1").arg(label);
-        else if (out.kind == pl::Output::Kind::Plot)
-            label = QCoreApplication::translate("NodeItem", "plot %1").arg(label);
-        m_outputs << elided(label, smallFont(), half);
+        m_outputs << elided(QString::fromStdString(out.path), smallFont(), half);
+        m_outputKinds << static_cast<int>(out.kind);
     }
     QString sub;
     if (node.kind == pl::StageEntry::Kind::Matrix)
@@ -122,10 +154,10 @@ void NodeItem::setNode(const pl::EntryNode& node)
     else if (node.kind == pl::StageEntry::Kind::Foreach)
         sub = QCoreApplication::translate("NodeItem", "foreach · %n stage(s)", nullptr, static_cast<int>(node.stages.size()));
     else
-        sub = QString::fromStdString(node.cmd);
+        sub = QString::fromStdString(node.desc.empty() ? node.cmd : node.desc);
     if (node.gpus > 0)
         sub = QCoreApplication::translate("NodeItem", "%n GPU(s) · ", nullptr, node.gpus) + sub;
-    m_subtitle = elided(sub, smallFont(), kNodeWidth - 24);
+    m_subtitle = sub;
     m_problems.clear();
     m_errors = m_warnings = 0;
     for (const auto& d : node.problems) {
@@ -139,6 +171,7 @@ void NodeItem::setNode(const pl::EntryNode& node)
     m_height = nodeHeight(node);
     if (m_height != oldHeight)
         prepareGeometryChange();
+    layoutTexts();
     updateToolTip();
     update();
 }
@@ -153,6 +186,7 @@ void NodeItem::setRunStates(const QStringList& states, const QString& summary)
     for (const QString& s : states)
         if (!s.isEmpty() && (m_state.isEmpty() || rank(s) < rank(m_state)))
             m_state = s;
+    layoutTexts();
     updateToolTip();
     update();
 }
@@ -208,6 +242,33 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value)
     return QGraphicsItem::itemChange(change, value);
 }
 
+// The texts are laid out once, as glyph runs, when the node or its state changes: a frame only
+// draws glyphs, at whatever scale (QStaticText would lay them out again at each zoom step).
+void NodeItem::layoutTexts()
+{
+    auto make = [](const QString& text, const QFont& font) { return CachedText(text, font); };
+    m_pillWidth = 0;
+    if (!m_state.isEmpty()) {
+        m_pillText = make(stageStateText(m_state), smallFont());
+        m_pillWidth = m_pillText.size.width() + 14;
+        if (m_states.size() > 1)
+            m_pillWidth = std::max(m_pillWidth, static_cast<double>(m_states.size()) * 9);
+    }
+    const double titleWidth = kNodeWidth - 24 - m_pillWidth;
+    m_titleText = make(QFontMetricsF(titleFont()).elidedText(m_name, Qt::ElideRight, titleWidth), titleFont());
+    m_subText = make(QFontMetricsF(smallFont()).elidedText(m_subtitle, Qt::ElideRight, kNodeWidth - 24 - (m_states.size() > 1 ? m_pillWidth : 0)),
+                     smallFont());
+    m_inTexts.clear();
+    m_outTexts.clear();
+    for (const QString& s : m_inputs)
+        m_inTexts.push_back(make(s, smallFont()));
+    for (const QString& s : m_outputs)
+        m_outTexts.push_back(make(s, smallFont()));
+    m_farWidth = -100;
+}
+
+// Painting sets every pen, brush, font and hint it uses: the view does not save the painter's
+// state around each item (QGraphicsView::DontSavePainterState).
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform());
@@ -216,19 +277,29 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     const QColor accent = m_state.isEmpty() ? QColor(0x5b, 0x6b, 0x7f) : stageStateColor(m_state);
     QPen border(selected ? QColor(0x1f, 0x77, 0xd0) : m_errors ? QColor(0xd1, 0x34, 0x38) : QColor(0xb4, 0xbc, 0xc8),
                 selected || m_errors ? 2 : 1);
-    if (m_dropTarget) {
+    if (m_dropTarget)
         border = QPen(QColor(0x1f, 0x77, 0xd0), 2.5, Qt::DashLine);
-    }
-    if (lod < 0.3) {  // far out: a block in the state's colour, nothing else
+    if (lod < 0.3) {  // far out: a block in the state's colour and the name, nothing else
+        p->setRenderHint(QPainter::Antialiasing, false);
         p->setPen(border);
         p->setBrush(m_state.isEmpty() ? QColor(0xf4, 0xf6, 0xf8) : accent.lighter(160));
         p->drawRect(card);
         if (lod > 0.12) {
-            QFont big = titleFont();
-            big.setPointSizeF(28);
-            p->setFont(big);
+            // The name at a fixed size on screen, drawn without the scale: its glyphs stay in
+            // the glyph cache from one zoom step to the next (scaled text would be rasterised
+            // anew at every step, which is most of a zoom frame at 1,000 nodes).
+            const double screenWidth = kNodeWidth * lod - 6;
+            if (std::abs(screenWidth - m_farWidth) > 4) {
+                m_farWidth = screenWidth;
+                m_farName = CachedText(QFontMetricsF(farFont()).elidedText(m_name, Qt::ElideRight, screenWidth), farFont());
+            }
+            const QPointF c = p->worldTransform().map(QPointF(kNodeWidth / 2, m_height / 2));
+            const QSizeF sz = m_farName.size;
+            const QTransform t = p->worldTransform();
+            p->resetTransform();
             p->setPen(Qt::black);
-            p->drawText(card.adjusted(6, 0, -6, 0), Qt::AlignCenter, m_name);
+            m_farName.draw(p, QPointF(std::round(c.x() - sz.width() / 2), std::round(c.y() - sz.height() / 2)));
+            p->setWorldTransform(t);
         }
         return;
     }
@@ -238,58 +309,54 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->drawRoundedRect(card, 6, 6);
     p->setPen(Qt::NoPen);
     p->setBrush(accent);
-    p->drawRoundedRect(QRectF(0, 0, 5, m_height), 2.5, 2.5);
+    p->drawRect(QRectF(0, 2, 4, m_height - 4));
 
-    p->setFont(titleFont());
-    p->setPen(QColor(0x20, 0x24, 0x2a));
-    double pillWidth = 0;
     if (!m_state.isEmpty()) {
-        const QString text = stageStateText(m_state);
-        pillWidth = QFontMetricsF(smallFont()).horizontalAdvance(text) + 14;
-        const QRectF pill(kNodeWidth - pillWidth - 8, 7, pillWidth, 16);
+        const double w = m_pillText.size.width() + 14;
+        const QRectF pill(kNodeWidth - w - 8, 7, w, 16);
         p->setPen(Qt::NoPen);
         p->setBrush(accent);
         p->drawRoundedRect(pill, 8, 8);
         p->setFont(smallFont());
         p->setPen(Qt::white);
-        p->drawText(pill, Qt::AlignCenter, text);
-        p->setFont(titleFont());
-        p->setPen(QColor(0x20, 0x24, 0x2a));
+        m_pillText.draw(p, QPointF(pill.x() + 7, pill.y() + (16 - m_pillText.size.height()) / 2));
         if (m_states.size() > 1) {  // one dot per generated stage
             double x = kNodeWidth - 12;
+            p->setPen(Qt::NoPen);
             for (auto it = m_states.crbegin(); it != m_states.crend() && x > kNodeWidth / 2; ++it, x -= 9) {
-                p->setPen(Qt::NoPen);
                 p->setBrush(it->isEmpty() ? QColor(0xdd, 0xe1, 0xe6) : stageStateColor(*it));
                 p->drawEllipse(QPointF(x, 31), 3.2, 3.2);
             }
-            pillWidth = std::max(pillWidth, static_cast<double>(m_states.size()) * 9);
-            p->setPen(QColor(0x20, 0x24, 0x2a));
         }
     }
-    p->drawText(QRectF(12, 5, kNodeWidth - 24 - pillWidth, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetricsF(titleFont()).elidedText(m_name, Qt::ElideRight, kNodeWidth - 24 - pillWidth));
+    p->setFont(titleFont());
+    p->setPen(QColor(0x20, 0x24, 0x2a));
+    m_titleText.draw(p, QPointF(12, 15 - m_titleText.size.height() / 2));
     if (lod > 0.45) {
         p->setFont(smallFont());
         p->setPen(QColor(0x6b, 0x74, 0x80));
-        p->drawText(QRectF(12, 24, kNodeWidth - 24 - (m_states.size() > 1 ? pillWidth : 0), 16), Qt::AlignLeft | Qt::AlignVCenter,
-                    m_subtitle);
+        m_subText.draw(p, QPointF(12, 32 - m_subText.size.height() / 2));
         p->setPen(QColor(0xe6, 0xe9, 0xed));
         p->drawLine(QPointF(6, kHeaderHeight - 3), QPointF(kNodeWidth - 6, kHeaderHeight - 3));
         p->setPen(QColor(0x3a, 0x40, 0x48));
         for (int i = 0; i < inputCount(); ++i)
-            p->drawText(QRectF(10, kHeaderHeight + i * kPortRow, kNodeWidth / 2 - 12, kPortRow), Qt::AlignLeft | Qt::AlignVCenter,
-                        m_inputs[i]);
+            m_inTexts[i].draw(p, QPointF(10, kHeaderHeight + i * kPortRow + (kPortRow - m_inTexts[i].size.height()) / 2));
         for (int i = 0; i < outputCount(); ++i)
-            p->drawText(QRectF(kNodeWidth / 2 + 2, kHeaderHeight + i * kPortRow, kNodeWidth / 2 - 12, kPortRow),
-                        Qt::AlignRight | Qt::AlignVCenter, m_outputs[i]);
+            m_outTexts[i].draw(p, QPointF(kNodeWidth - 10 - m_outTexts[i].size.width(),
+                                          kHeaderHeight + i * kPortRow + (kPortRow - m_outTexts[i].size.height()) / 2));
     }
     p->setPen(QPen(Qt::white, 1.5));
     p->setBrush(QColor(0x60, 0x7d, 0x8b));
     for (int i = 0; i < inputCount(); ++i)
         p->drawEllipse(inputPort(i), kPortRadius, kPortRadius);
-    p->setBrush(QColor(0x2e, 0x9d, 0x4f));
-    for (int i = 0; i < outputCount(); ++i)
+    for (int i = 0; i < outputCount(); ++i) {
+        // outs green, metrics purple, plots orange
+        const int kind = m_outputKinds.value(i);
+        p->setBrush(kind == static_cast<int>(pl::Output::Kind::Metric) ? QColor(0x80, 0x4f, 0xb3)
+                    : kind == static_cast<int>(pl::Output::Kind::Plot) ? QColor(0xe0, 0x8a, 0x1e)
+                                                                         : QColor(0x2e, 0x9d, 0x4f));
         p->drawEllipse(outputPort(i), kPortRadius, kPortRadius);
+    }
     if (m_errors || m_warnings) {  // the problem badge on the top-right corner
         const QPointF c(kNodeWidth - 2, 2);
         p->setPen(QPen(Qt::white, 1.5));

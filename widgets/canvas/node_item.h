@@ -8,11 +8,22 @@
 #include "widgets/canvas/pipeline_model.h"
 
 #include <QGraphicsItem>
+#include <QGlyphRun>
+#include <QList>
 #include <QStringList>
 
 namespace cairn::widgets {
 
 class EdgeItem;
+
+// A line of text laid out once; drawing it is drawing its glyphs.
+struct CachedText {
+    CachedText() = default;
+    CachedText(const QString& text, const QFont& font);
+    void draw(QPainter* p, QPointF topLeft) const;
+    QList<QGlyphRun> runs;
+    QSizeF size;
+};
 
 QColor stageStateColor(const QString& state);
 QString stageStateText(const QString& state);
@@ -52,9 +63,11 @@ protected:
 
 private:
     void updateToolTip();
+    void layoutTexts();
     QString m_name;
     QString m_subtitle;
     QStringList m_inputs, m_outputs;
+    QList<int> m_outputKinds;
     QStringList m_problems;
     int m_errors = 0, m_warnings = 0;
     QStringList m_states;
@@ -62,6 +75,10 @@ private:
     double m_height = 0;
     bool m_dropTarget = false;
     std::vector<EdgeItem*> m_edges;
+    CachedText m_titleText, m_subText, m_pillText, m_farName;
+    double m_farWidth = -100;  // the screen width m_farName was elided to
+    std::vector<CachedText> m_inTexts, m_outTexts;
+    double m_pillWidth = 0;
 };
 
 } // namespace cairn::widgets

@@ -70,7 +70,9 @@ PipelineEditor::PipelineEditor(bool interactive, QWidget* parent)
     auto* paletteBox = new QWidget(this);
     auto* paletteLayout = new QVBoxLayout(paletteBox);
     paletteLayout->setContentsMargins(0, 0, 0, 0);
-    paletteLayout->addWidget(new QLabel(tr("Stage templates (drag onto the canvas):"), paletteBox));
+    auto* paletteLabel = new QLabel(tr("Stage templates: drag one onto the canvas"), paletteBox);
+    paletteLabel->setWordWrap(true);
+    paletteLayout->addWidget(paletteLabel);
     paletteLayout->addWidget(m_palette, 1);
 
     auto* centre = new QSplitter(Qt::Vertical, this);
@@ -85,7 +87,9 @@ PipelineEditor::PipelineEditor(bool interactive, QWidget* parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 4);
     split->setStretchFactor(2, 1);
-    split->setSizes({170, 900, 330});
+    m_split = split;
+    m_palette->setMinimumWidth(120);
+    m_props->setMinimumWidth(240);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -167,6 +171,24 @@ PipelineEditor::PipelineEditor(bool interactive, QWidget* parent)
     updateActions();
 }
 
+void PipelineEditor::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_sized && width() > 600) {  // the first time it has its real width: most of it to the canvas
+        m_sized = true;
+        m_split->setSizes({160, width() - 160 - 300, 300});
+    }
+}
+
+void PipelineEditor::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_sized && isVisible() && width() > 600) {
+        m_sized = true;
+        m_split->setSizes({160, width() - 160 - 300, 300});
+    }
+}
+
 PipelineEditor::~PipelineEditor()
 {
     // Children go in creation order (the model first): nothing may call back into a half-gone editor.
@@ -198,7 +220,7 @@ bool PipelineEditor::open(const QString& file, const QString& projectRoot, QStri
     }
     if (!m_model->isEditable())
         showBanner(m_model->loadError(), false);
-    QTimer::singleShot(0, m_view, &PipelineView::fitToView);
+    m_view->requestFit();
     Q_EMIT titleChanged(title());
     return true;
 }

@@ -12,6 +12,7 @@ class QFileSystemWatcher;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QTimer;
 class QUndoStack;
 
@@ -80,6 +81,10 @@ Q_SIGNALS:
     // The file changed on disk and was read again (or could not be).
     void reloadedFromDisk();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void createActions();
     void updateActions();
@@ -112,6 +117,8 @@ private:
     DotLayout* m_dot;
     QHash<QString, QAction*> m_actions;
     int m_pasteCount = 0;
+    QSplitter* m_split = nullptr;
+    bool m_sized = false;
 };
 
 } // namespace cairn::widgets

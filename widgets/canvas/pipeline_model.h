@@ -110,10 +110,10 @@ private:
 
 // Node geometry shared by the model's placement, the scene and the layouts.
 namespace canvas {
-inline constexpr double kNodeWidth = 230;
+inline constexpr double kNodeWidth = 200;
 inline constexpr double kHeaderHeight = 46;
 inline constexpr double kPortRow = 18;
-inline constexpr double kColumnGap = 110;
+inline constexpr double kColumnGap = 70;
 inline constexpr double kRowGap = 36;
 double nodeHeight(const pipeline::EntryNode& node);
 } // namespace canvas

@@ -7,6 +7,7 @@
 
 #include <QDragEnterEvent>
 #include <QMimeData>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QUndoStack>
 #include <QWheelEvent>
@@ -23,6 +24,7 @@ PipelineView::PipelineView(PipelineScene* scene, QWidget* parent) : QGraphicsVie
     setDragMode(QGraphicsView::RubberBandDrag);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setOptimizationFlag(QGraphicsView::DontAdjustForAntialiasing, true);
+    setOptimizationFlag(QGraphicsView::DontSavePainterState, true);  // items set what they use
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setAcceptDrops(true);
@@ -56,8 +58,22 @@ void PipelineView::setZoom(double factor)
     Q_EMIT zoomChanged(factor);
 }
 
+void PipelineView::requestFit()
+{
+    m_fitPending = true;
+    fitToView();
+}
+
+void PipelineView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitPending)
+        fitToView();
+}
+
 void PipelineView::zoomBy(double factor, QPointF viewAnchor)
 {
+    m_fitPending = false;
     const double target = std::clamp(zoom() * factor, 0.05, 4.0);
     factor = target / zoom();
     if (viewAnchor.x() < 0) {
@@ -110,6 +126,7 @@ void PipelineView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_space)) {
         m_panning = true;
+        m_fitPending = false;
         m_panFrom = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();

@@ -19,6 +19,9 @@ public:
     void setZoom(double factor);  // 1.0 = 100 %, kept within [0.05, 4]
     void zoomBy(double factor, QPointF viewAnchor = QPointF(-1, -1));
     void fitToView();
+    // Fits now and again whenever the view is resized, until the user zooms or pans (a view
+    // that opens before its window has its final size).
+    void requestFit();
     // The scene point at the centre of the view.
     QPointF centerScenePos() const;
 
@@ -37,11 +40,13 @@ protected:
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void growSceneRect();
     PipelineScene* m_scene;
     bool m_panning = false;
+    bool m_fitPending = false;
     bool m_space = false;
     QPoint m_panFrom;
 };
