@@ -11,6 +11,7 @@
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 
 namespace cairn::widgets {
@@ -24,6 +25,8 @@ class RunsView;
 namespace cairn::app {
 
 class EngineClient;
+class PipelineTabs;
+class PipelinesDock;
 class ProjectSession;
 
 class MainWindow : public QMainWindow {
@@ -43,6 +46,9 @@ public:
     widgets::QueuePanel* queuePanel() const { return m_queue; }
     widgets::GpuPanel* gpuPanel() const { return m_gpuPanel; }
     QLabel* engineLabel() const { return m_engineLabel; }
+    QTabWidget* centralTabs() const { return m_tabs; }
+    PipelineTabs* pipelineTabs() const { return m_pipelineTabs; }
+    PipelinesDock* pipelinesDock() const { return m_pipelinesDock; }
 
     // File > Launch Run...: starts the engine if needed and returns the (non-modal) dialog, shown.
     widgets::LaunchDialog* launchRun();
@@ -50,6 +56,8 @@ public:
     void startEngine();
     // Opens a comparison window for these runs (2 to 200); returns it, or nullptr with a message.
     class CompareWindow* compareRuns(const QStringList& runIds);
+    // Shows a run on the Runs tab (a pipeline stage's run, say), selecting it in the table.
+    void showRun(const QString& runId);
 
 Q_SIGNALS:
     void projectOpened(const QString& root);
@@ -58,6 +66,9 @@ Q_SIGNALS:
     void runsShown(int count);
     // A run's detail, charts included, is on screen.
     void runShown(const QString& runId);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
@@ -73,12 +84,19 @@ private:
     void createLiveParts();
     void onEngineEvent(const QString& name, const QJsonObject& data);
     void updateEngineStatus();
+    // Pipelines (main_window_pipelines.cpp): the editor tabs, the Pipelines dock, their menus.
+    void createPipelineParts();
+    void createEditMenu();
+    void createPipelineMenu();
 
     bool m_interactive = true;
     ProjectSession* m_session = nullptr;
     widgets::RunsView* m_runs = nullptr;
     widgets::RunPage* m_page = nullptr;
     QSplitter* m_splitter = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    PipelineTabs* m_pipelineTabs = nullptr;
+    PipelinesDock* m_pipelinesDock = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countLabel = nullptr;
