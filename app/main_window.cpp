@@ -92,7 +92,7 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     updateEngineStatus();
     m_pipelinesDock->setProject(root);
     m_pipelinesDock->setVisible(!m_pipelinesDock->files().isEmpty());
-    resizeDocks({m_pipelinesDock}, {220}, Qt::Horizontal);
+    resizeDocks({m_pipelinesDock}, {240}, Qt::Horizontal);
     m_pipelineTabs->setProject(root);
     // The runs table reads through a read-only connection of its own on this thread: each
     // query is a few milliseconds (docs/runs-table.md), and only the rows on screen are read.

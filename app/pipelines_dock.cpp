@@ -33,6 +33,7 @@ PipelinesDock::PipelinesDock(QWidget* parent)
     m_tree->setHeaderLabels({tr("Pipeline"), tr("Stages"), tr("Last run")});
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
+    m_tree->setTextElideMode(Qt::ElideLeft);  // "...digits.yaml": the file's name is what tells them apart
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);

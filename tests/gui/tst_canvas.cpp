@@ -108,6 +108,7 @@ private slots:
     void runStatesAndRunActions();
     void wheelZoomPanAndFit();
     void autoLayout();
+    void edgesGoRoundTheCardsBetween();
 
 private:
     QString writePipeline(const QByteArray& text = kPipeline)
@@ -688,6 +689,28 @@ void TestCanvas::autoLayout()
         qInfo("dot is not installed: the layered layout was used");
     e->undoStack()->undo();
     QCOMPARE(m->position(QStringLiteral("d")), QPointF(0, 0));
+}
+
+// a -> b -> c in a row, and c also reads a: that edge skips b's column and must not run behind
+// b's card (where it would look like it ends at b's ports). Moving b away straightens it.
+void TestCanvas::edgesGoRoundTheCardsBetween()
+{
+    PipelineEditor* e = openEditor(writePipeline("stages:\n  a:\n    cmd: a\n    outs: [a.txt]\n  b:\n    cmd: b\n    deps: [a.txt]\n    outs: [b.txt]\n"
+                                                 "  c:\n    cmd: c\n    deps: [a.txt, b.txt]\n"));
+    PipelineModel* m = e->model();
+    m->setPositions({{QStringLiteral("a"), QPointF(0, 0)}, {QStringLiteral("b"), QPointF(300, 0)}, {QStringLiteral("c"), QPointF(600, 0)}});
+    EdgeItem* skip = e->scene()->edgeItem(QStringLiteral("a"), QStringLiteral("c"));
+    QVERIFY(skip);
+    NodeItem* b = e->scene()->nodeItem(QStringLiteral("b"));
+    auto crossesB = [&] { return skip->shape().intersects(b->sceneBoundingRect().adjusted(12, 12, -12, -12)); };  // the card
+    QVERIFY(!crossesB());
+    // Its ends are still the ports.
+    NodeItem* a = e->scene()->nodeItem(QStringLiteral("a"));
+    QVERIFY(skip->shape().contains(a->mapToScene(a->outputPort(0))));
+    // b moves far down: the edge is the plain curve again (it stays near the row).
+    m->setPositions({{QStringLiteral("b"), QPointF(300, 600)}});
+    QVERIFY(skip->boundingRect().height() < 40);
+    QVERIFY(!crossesB());
 }
 
 QTEST_MAIN(TestCanvas)

@@ -19,8 +19,9 @@ public:
     NodeItem* to() const { return m_to; }
     int output() const { return m_output; }
     int input() const { return m_input; }
-    // The nodes moved: recompute the curve.
-    void adjust();
+    // The nodes moved: recompute the curve (`force`: also when its ends stayed, because other
+    // cards moved into or out of its way).
+    void adjust(bool force = false);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -30,6 +31,7 @@ public:
     static QPainterPath curve(QPointF a, QPointF b);
 
 private:
+    QPainterPath route(QPointF a, QPointF b) const;
     NodeItem* m_from;
     NodeItem* m_to;
     int m_output, m_input;

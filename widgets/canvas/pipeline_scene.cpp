@@ -80,7 +80,14 @@ void PipelineScene::sync()
             edge->setSelected(true);
         m_edges.push_back(edge);
     }
+    rerouteEdges();
     syncRunStates();
+}
+
+void PipelineScene::rerouteEdges()
+{
+    for (EdgeItem* e : m_edges)
+        e->adjust(/*force=*/true);
 }
 
 void PipelineScene::syncPositions(const QStringList& names)
@@ -88,6 +95,7 @@ void PipelineScene::syncPositions(const QStringList& names)
     for (const QString& n : names)
         if (NodeItem* item = m_nodes.value(n); item && item->pos() != m_model->position(n))
             item->setPos(m_model->position(n));
+    rerouteEdges();
 }
 
 void PipelineScene::syncRunStates()

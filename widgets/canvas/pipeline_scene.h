@@ -56,6 +56,8 @@ private:
     void sync();
     void syncPositions(const QStringList& names);
     void syncRunStates();
+    // Edges that skip a column go round the cards between: again whenever cards move.
+    void rerouteEdges();
     NodeItem* nodeAt(QPointF scenePos, const NodeItem* except = nullptr) const;
     EdgeItem* edgeAt(QPointF scenePos) const;
     void finishWire(QPointF scenePos);

@@ -117,7 +117,10 @@ StageProperties::StageProperties(QWidget* parent)
     m_generated->setStyleSheet(QStringLiteral("color: palette(mid);"));
 
     auto* formPage = new QWidget;
-    m_form = new QFormLayout(formPage);
+    auto* formColumn = new QVBoxLayout(formPage);  // the form at the top, the spare height below it
+    m_form = new QFormLayout;
+    formColumn->addLayout(m_form);
+    formColumn->addStretch(1);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     m_form->addRow(m_problems);
