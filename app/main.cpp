@@ -1,11 +1,14 @@
-// cairn-workbench [PROJECT_DIR] [--screenshot FILE.png]
+// cairn-workbench [PROJECT_DIR] [--pipeline FILE] [--screenshot FILE.png]
 #include "app/main_window.h"
+#include "app/pipeline_tabs.h"
 #include "app/recent_projects.h"
 #include "app/screenshot.h"
 #include "app/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -27,6 +30,10 @@ int main(int argc, char* argv[])
                                   QApplication::translate("main", "Render the newest run of PROJECT_DIR to FILE (PNG) and exit."),
                                   QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    QCommandLineOption pipeline(QStringLiteral("pipeline"),
+                                QApplication::translate("main", "Open this pipeline file (pipelines/NAME.yaml, dvc.yaml) on its canvas."),
+                                QStringLiteral("FILE"));
+    parser.addOption(pipeline);
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -37,7 +44,7 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "cairn-workbench: --screenshot needs a PROJECT_DIR\n");
             return 2;
         }
-        auto result = cairn::app::takeScreenshot(dir, parser.value(screenshot));
+        auto result = cairn::app::takeScreenshot(dir, parser.value(screenshot), QSize(1400, 900), 20000, parser.value(pipeline));
         if (!result.ok) {
             std::fprintf(stderr, "cairn-workbench: %s\n", qPrintable(result.error));
             return 1;
@@ -50,6 +57,12 @@ int main(int argc, char* argv[])
         dir = cairn::app::RecentProjects().mostRecentExisting();
     if (!dir.isEmpty())
         window.openProject(dir);
+    if (parser.isSet(pipeline)) {
+        const QString file = parser.value(pipeline);
+        QObject::connect(&window, &cairn::app::MainWindow::projectOpened, &window, [&window, file](const QString& root) {
+            window.pipelineTabs()->open(QFileInfo(file).isAbsolute() ? file : QDir(root).filePath(file));
+        });
+    }
     window.show();
     return app.exec();
 }

@@ -4,6 +4,8 @@
 #include "app/engine_client.h"
 #include "app/models_dock.h"
 #include "app/new_project.h"
+#include "app/pipeline_tabs.h"
+#include "app/pipelines_dock.h"
 #include "app/project_session.h"
 #include "widgets/jobs/gpu_panel.h"
 #include "widgets/jobs/queue_panel.h"
@@ -40,7 +42,7 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
+    createPipelineParts();  // the central tabs: Runs, then one per open pipeline
 
     statusBar()->addWidget(m_pathLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
@@ -97,6 +99,10 @@ void MainWindow::onOpened(const QString& name, const QString& root)
     m_models->setProject(root);
     updateEngineStatus();
     openLineageSession(root);
+    m_pipelinesDock->setProject(root);
+    m_pipelinesDock->setVisible(!m_pipelinesDock->files().isEmpty());
+    resizeDocks({m_pipelinesDock}, {240}, Qt::Horizontal);
+    m_pipelineTabs->setProject(root);
     // The runs table reads through a read-only connection of its own on this thread: each
     // query is a few milliseconds (docs/runs-table.md), and only the rows on screen are read.
     const std::filesystem::path rootPath = root.toStdString();
@@ -140,6 +146,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    createEditMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* refresh = view->addAction(tr("&Refresh"), m_session, &ProjectSession::refresh);
@@ -168,6 +175,10 @@ void MainWindow::createMenus()
     QAction* alerts = m_alerts->toggleViewAction();
     alerts->setText(tr("&Alerts"));
     view->addAction(alerts);
+    QAction* pipelines = m_pipelinesDock->toggleViewAction();
+    pipelines->setText(tr("&Pipelines"));
+    view->addAction(pipelines);
+    createPipelineMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cairn Workbench"), this, &MainWindow::showAbout);

@@ -12,6 +12,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class QToolButton;
 class QSystemTrayIcon;
@@ -34,6 +35,8 @@ class EngineClient;
 class ModelsDock;
 class LineageSession;
 class LineageWindow;
+class PipelineTabs;
+class PipelinesDock;
 class ProjectSession;
 class ReproduceDialog;
 
@@ -63,6 +66,9 @@ public:
     QString lastAlertNotice() const { return m_lastAlertNotice; }
     // Shows the Reports dock, filtered to one run's reports (all reports when runId is empty).
     void showReports(const QString& runId = {}, const QString& runName = {});
+    QTabWidget* centralTabs() const { return m_tabs; }
+    PipelineTabs* pipelineTabs() const { return m_pipelineTabs; }
+    PipelinesDock* pipelinesDock() const { return m_pipelinesDock; }
 
     // File > Launch Run...: starts the engine if needed and returns the (non-modal) dialog, shown.
     widgets::LaunchDialog* launchRun();
@@ -74,10 +80,12 @@ public:
     // artifact (empty: the whole project), the reproduce dialog of a run, a run on the page.
     LineageWindow* openLineage(const QString& root);
     ReproduceDialog* reproduceRun(const QString& runId);
-    void showRun(const QString& runId);
     QDockWidget* artifactsDock() const { return m_artifactsDock; }
     widgets::ArtifactList* artifactList() const { return m_artifactList; }
     widgets::ArtifactPanel* artifactPanel() const { return m_artifactPanel; }
+    // Shows a run on the Runs tab (a pipeline stage's run, an artifact's writer), selecting it
+    // in the table.
+    void showRun(const QString& runId);
 
 Q_SIGNALS:
     void projectOpened(const QString& root);
@@ -88,6 +96,9 @@ Q_SIGNALS:
     void runShown(const QString& runId);
     // The Artifacts dock lists the project's artifacts (after every load).
     void artifactsShown(int count);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
@@ -111,12 +122,19 @@ private:
     void createReportsPart();
     void onReportAdded(const QJsonObject& event);
     void onAlertFired(const QJsonObject& event);
+    // Pipelines (main_window_pipelines.cpp): the editor tabs, the Pipelines dock, their menus.
+    void createPipelineParts();
+    void createEditMenu();
+    void createPipelineMenu();
 
     bool m_interactive = true;
     ProjectSession* m_session = nullptr;
     widgets::RunsView* m_runs = nullptr;
     widgets::RunPage* m_page = nullptr;
     QSplitter* m_splitter = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    PipelineTabs* m_pipelineTabs = nullptr;
+    PipelinesDock* m_pipelinesDock = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countLabel = nullptr;

@@ -94,12 +94,4 @@ ReproduceDialog* MainWindow::reproduceRun(const QString& runId)
     return dialog;
 }
 
-void MainWindow::showRun(const QString& runId)
-{
-    if (!m_runs->selectRun(runId))  // filtered out of the table: show it on the page anyway
-        m_session->selectRun(runId);
-    raise();
-    activateWindow();
-}
-
 } // namespace cairn::app

@@ -5,6 +5,7 @@
 #include "app/main_window.h"
 #include "app/models_dock.h"
 #include "app/new_project.h"
+#include "app/pipeline_tabs.h"
 #include "app/project_session.h"
 #include "widgets/jobs/gpu_panel.h"
 #include "widgets/jobs/launch_dialog.h"
@@ -71,6 +72,7 @@ void MainWindow::createLiveParts()
 void MainWindow::onEngineEvent(const QString& name, const QJsonObject& data)
 {
     m_models->onEngineEvent(name);
+    m_pipelineTabs->onEngineEvent(name);
     // New points and state changes are committed before the engine announces them: look now
     // rather than at the next poll. Bursts of events become one look.
     if (name == QStringLiteral("metric.batch") || name.startsWith(QStringLiteral("run.")))

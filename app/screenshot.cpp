@@ -1,15 +1,18 @@
 #include "app/screenshot.h"
 
 #include "app/main_window.h"
+#include "app/pipeline_tabs.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QPixmap>
 #include <QTimer>
 
 namespace cairn::app {
 
-ScreenshotResult takeScreenshot(const QString& projectDir, const QString& pngPath, QSize size, int timeoutMs)
+ScreenshotResult takeScreenshot(const QString& projectDir, const QString& pngPath, QSize size, int timeoutMs, const QString& pipelineFile)
 {
     ScreenshotResult result;
     MainWindow window(/*interactive=*/false);
@@ -43,6 +46,16 @@ ScreenshotResult takeScreenshot(const QString& projectDir, const QString& pngPat
     if (!ready)
         return result;
 
+    if (!pipelineFile.isEmpty()) {
+        const QString file = QFileInfo(pipelineFile).isAbsolute() ? pipelineFile : QDir(window.projectRoot()).filePath(pipelineFile);
+        if (!window.pipelineTabs()->open(file)) {
+            result.error = QCoreApplication::translate("cairn::app::Screenshot", "Cannot open the pipeline %1.").arg(pipelineFile);
+            return result;
+        }
+        QEventLoop settle;
+        QTimer::singleShot(300, &settle, &QEventLoop::quit);  // the canvas fits itself to the view
+        settle.exec();
+    }
     // Let layouts and the charts' deferred geometry settle before rendering.
     for (int i = 0; i < 3; ++i) {
         QCoreApplication::sendPostedEvents();

@@ -14,7 +14,8 @@ struct ScreenshotResult {
 
 // Waits for the newest run's charts (at most `timeoutMs`), then writes the window to `pngPath`.
 // A project without runs is rendered as it is.
+// With `pipelineFile`, that pipeline is opened on its canvas tab first.
 ScreenshotResult takeScreenshot(const QString& projectDir, const QString& pngPath,
-                                QSize size = QSize(1400, 900), int timeoutMs = 20000);
+                                QSize size = QSize(1400, 900), int timeoutMs = 20000, const QString& pipelineFile = {});
 
 } // namespace cairn::app

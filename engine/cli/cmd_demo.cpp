@@ -16,6 +16,9 @@
 namespace fs = std::filesystem;
 
 namespace cairn::cli {
+
+int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx);  // cmd_pipeline_run.cpp
+
 namespace {
 
 struct SweepPoint {
@@ -133,6 +136,7 @@ int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
     Args args("demo");
     args.positional("DIR", "folder for the demo project (created)")
         .flag("rerun", "run the sweep again in an existing demo project")
+        .flag("run-pipeline", "also run the demo pipeline (pipelines/digits.yaml) through the engine, about 10 s")
         .option("epochs", "N", "epochs per run (default 30)");
     if (auto s = args.parse(argv); !s)
         return usageError(ctx.err, "demo", s.message());
@@ -173,11 +177,24 @@ int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
     }
     fs::path code = project->root() / "code";
     fs::create_directories(code);
+    fs::create_directories(project->root() / "pipelines");
     for (const auto& f : demoFiles()) {
-        std::ofstream out(code / std::string(f.name), std::ios::binary);
-        out.write(f.contents.data(), static_cast<std::streamsize>(f.contents.size()));
+        // Scripts go to code/ (refreshed); the pipeline and its params are the user's to edit
+        // once written: pipelines/digits.yaml and params.yaml are never overwritten.
+        const std::string name(f.name);
+        const bool yaml = name.ends_with(".yaml");
+        const fs::path dest = !yaml ? code / name : name == "params.yaml" ? project->root() / name : project->root() / "pipelines" / name;
+        std::error_code ec;
+        if (yaml && fs::exists(dest, ec))
+            continue;
+        std::string contents(f.contents);
+        if (name == "digits.yaml")  // the Python found above runs the stages
+            if (auto at = contents.find("python: /usr/bin/python3"); at != std::string::npos)
+                contents.replace(at + 8, std::string_view("/usr/bin/python3").size(), *python);
+        std::ofstream out(dest, std::ios::binary);
+        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
         if (!out) {
-            ctx.err << "cairn demo: cannot write " << (code / std::string(f.name)).string() << "\n";
+            ctx.err << "cairn demo: cannot write " << dest.string() << "\n";
             return kExitFailure;
         }
     }
@@ -216,7 +233,19 @@ int cmdDemo(const std::vector<std::string>& argv, Context& ctx)
         if (auto s = registerDemoModels(*project, ctx.out); !s)
             ctx.err << "cairn demo: registering the demo model failed: " << s.message() << "\n";
     }
+    if (args.has("run-pipeline") && failures == 0) {
+        ctx.out << "Running the demo pipeline pipelines/digits.yaml\n";
+        const std::string saved = ctx.projectOption;
+        ctx.projectOption = project->root().string();
+        const int code = pipelineRunCmd({(project->root() / "pipelines" / "digits.yaml").string()}, ctx);
+        ctx.projectOption = saved;
+        if (code != kExitOk)
+            return code;
+    }
     ctx.out << "Done. Open it with: cairn-workbench " << project->root().string() << "\n"
+            << "The demo pipeline (prepare -> featurize -> train x3 -> evaluate) is pipelines/digits.yaml: run it with\n"
+            << "  cairn --project " << project->root().string() << " pipeline run pipelines/digits.yaml\n"
+            << "or open it from the workbench's Pipelines dock and press Run Pipeline.\n"
             << "Its model card: cairn card export digits-classifier champion --format html -o card.html\n";
     return failures ? kExitFailure : kExitOk;
 }

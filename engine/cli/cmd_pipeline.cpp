@@ -4,6 +4,7 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
 #include "engine/core/text.h"
+#include "engine/pipeline/pipeline_files.h"
 #include "engine/pipeline/validate.h"
 #include "engine/store/project.h"
 
@@ -244,17 +245,7 @@ int listCmd(const std::vector<std::string>& argv, Context& ctx)
         ctx.err << "cairn pipeline list: " << project.message() << "\n";
         return kExitUsage;
     }
-    std::vector<std::string> files;
-    std::error_code ec;
-    const auto dir = project->root() / "pipelines";
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const auto ext = it->path().extension();
-        if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec))
-            files.push_back("pipelines/" + it->path().filename().string());
-    }
-    std::sort(files.begin(), files.end());
-    if (std::filesystem::is_regular_file(project->root() / "dvc.yaml", ec))
-        files.push_back("dvc.yaml");
+    const std::vector<std::string> files = pl::projectPipelineFiles(project->root());
     pl::DiskFiles disk;
     ordered_json json = ordered_json::array();
     TextTable table({"pipeline", "file", "stages", "errors", "warnings"});

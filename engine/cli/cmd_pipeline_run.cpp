@@ -1,4 +1,4 @@
-// `cairn pipeline run|status`: the cached, parallel scheduler. This process schedules; every
+// `cairn pipeline run`: the cached, parallel scheduler (`status` is cmd_pipeline_status.cpp). This process schedules; every
 // stage that must run is an ordinary engine job (a tracked run tagged cairn.pipeline,
 // cairn.stage and cairn.pipeline_run), started as soon as the stages it needs are done, up
 // to --jobs at a time. Keys and the lock file are engine/pipeline/cache_key.h; outputs go
@@ -7,8 +7,10 @@
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
+#include "engine/cli/pipeline_cli.h"
 #include "engine/core/text.h"
 #include "engine/pipeline/cache_key.h"
+#include "engine/pipeline/progress.h"
 #include "engine/pipeline/validate.h"
 #include "engine/server/client.h"
 #include "engine/server/job_spec.h"
@@ -22,6 +24,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <random>
@@ -33,34 +36,13 @@ using nlohmann::ordered_json;
 namespace cairn::cli {
 
 int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx);
-int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx);
 
 namespace {
 
 namespace pl = cairn::pipeline;
 using Clock = std::chrono::steady_clock;
-
-std::string plural(std::size_t n, const char* word)
-{
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-bool readable(const std::string& file, Context& ctx, const std::string& command)
-{
-    std::error_code ec;
-    if (fs::is_regular_file(file, ec))
-        return true;
-    ctx.err << "cairn pipeline " << command << ": cannot read '" << file << "'\n";
-    return false;
-}
-
-// Where the lock file lives: the project of the pipeline file, else the file's root.
-fs::path projectRootFor(const pl::PipelineSpec& spec, Context& ctx)
-{
-    if (auto p = Project::locate(ctx.projectOption))
-        return p->root();
-    return spec.root;
-}
+using pipeline_cli::plural;
+using pipeline_cli::readable;
 
 std::string shownParam(const std::string& k)
 {
@@ -116,6 +98,7 @@ struct StageJob {
     std::string pipeline;
     std::string pipelineRun;
     pl::StageState state;  // at dispatch: deps hashed
+    pl::ProgressWriter* progress = nullptr;  // the workbench follows this
 };
 
 // Runs one stage through the engine with retries; fills slot.
@@ -185,6 +168,8 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
             std::lock_guard lock(shared.mutex);
             slot.run = run;
         }
+        if (job.progress)
+            job.progress->stage(st.name, "running", run);
         if (g_interrupted)
             (void)(*client)->call("cancel", {{"run", run}});
         const int timeoutMs = st.timeoutSeconds ? static_cast<int>(std::min(*st.timeoutSeconds * 1000.0, 2e9)) : -1;
@@ -216,6 +201,7 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
         ok = true;
     }
     pl::StageState record = job.state;
+    record.run = run;
     if (ok) {
         artifacts::ObjectStore store(job.project->artifactsDir());
         for (const auto& o : st.outs) {
@@ -368,6 +354,21 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     ctx.out << "pipeline " << name << ": run " << runId << ", " << plural(selected.size(), "stage") << ", up to " << jobs
             << " at a time\n";
     ctx.out.flush();
+    std::unique_ptr<pl::ProgressWriter> progress;
+    {
+        std::vector<std::string> names;
+        for (int s : selected)
+            names.push_back(stages[static_cast<std::size_t>(s)].name);
+        auto started = pl::ProgressWriter::start(pl::progressPathFor(project->root(), file), runId, file, jobs, names);
+        if (started)
+            progress = std::move(*started);
+        else
+            ctx.err << "cairn pipeline run: " << started.message() << " (the workbench will not show this run live)\n";
+    }
+    auto note = [&](const pl::Stage& st, const char* state, const Slot& slot) {
+        if (progress)
+            progress->stage(st.name, state, slot.run, slot.message, slot.seconds);
+    };
 
     std::vector<Slot> slots(stages.size());
     std::vector<char> isSelected(stages.size(), 0);
@@ -405,8 +406,10 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
                 lock.stages[st.name] = slot.record;
                 lockDirty = true;
                 ctx.out << "  done    " << st.name << " (run " << slot.run.substr(0, 8) << ", " << formatSeconds(slot.seconds) << ")\n";
+                note(st, "done", slot);
             } else {
                 ctx.out << "  failed  " << st.name << ": " << slot.message << "\n";
+                note(st, "failed", slot);
             }
             ctx.out.flush();
         }
@@ -434,11 +437,13 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             const auto& st = stages[static_cast<std::size_t>(s)];
             if (blocked) {
                 slot.state = State::SkippedUpstream;
+                note(st, "skipped", slot);
                 progressed = true;
                 continue;
             }
             if (g_interrupted) {
                 slot.state = State::Interrupted;
+                note(st, "not-run", slot);
                 continue;
             }
             if (!ready || running >= jobs)
@@ -463,6 +468,7 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
                 slot.state = State::Failed;
                 slot.message = "missing dependencies";
                 ctx.out << "  failed  " << st.name << ": missing dependencies\n";
+                note(st, "failed", slot);
                 continue;
             }
             auto it = lock.stages.find(st.name);
@@ -470,6 +476,7 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             std::vector<std::string> restored;
             if (!force && (st.frozen ? locked != nullptr : upToDate(c.spec, st, now, locked, store, restored))) {
                 slot.state = State::Cached;
+                note(st, "cached", slot);
                 ctx.out << "  cached  " << st.name;
                 for (const auto& r : restored)
                     ctx.out << (r == restored.front() ? " (restored " : ", ") << r;
@@ -480,7 +487,8 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             ++running;
             ctx.out << "  running " << st.name << "\n";
             ctx.out.flush();
-            StageJob job{&*project, &c.spec, &st, name, runId, std::move(now)};
+            note(st, "running", slot);
+            StageJob job{&*project, &c.spec, &st, name, runId, std::move(now), progress.get()};
             threads.emplace_back([job = std::move(job), &slot, &shared]() mutable { runStage(std::move(job), slot, shared); });
         }
         if (progressed)
@@ -526,82 +534,10 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     ctx.out << "pipeline " << name << " run " << runId << ": " << counts[static_cast<int>(State::Done)] << " done, "
             << counts[static_cast<int>(State::Cached)] << " cached, " << failed << " failed, " << skipped << " skipped in "
             << formatSeconds(total) << "\n";
-    if (g_interrupted)
-        return 130;
-    return failed + skipped > 0 ? kExitFailure : kExitOk;
-}
-
-int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx)
-{
-    Args args("pipeline status");
-    args.positional("FILE", "pipelines/NAME.yaml or a dvc.yaml")
-        .option("format", "FORMAT", "text (default) or json")
-        .choices("format", {"text", "json"});
-    if (auto s = args.parse(argv); !s)
-        return usageError(ctx.err, "pipeline status", s.message());
-    if (args.helpRequested()) {
-        ctx.out << "Show which stages are outdated and why (like dvc status).\n" << args.usage();
-        return kExitOk;
-    }
-    const std::string file = args.positionalValue("FILE");
-    if (!readable(file, ctx, "status"))
-        return kExitUsage;
-    pl::DiskFiles disk;
-    pl::CheckedPipeline c = pl::checkPipeline(file, disk);
-    if (c.diagnostics.hasErrors()) {
-        for (const auto& d : c.diagnostics.list())
-            if (d.severity == pl::Severity::Error)
-                ctx.err << pl::formatDiagnostic(d) << "\n";
-        ctx.err << "cairn pipeline status: " << file << " has " << plural(c.diagnostics.errorCount(), "error") << "\n";
-        return kExitFailure;
-    }
-    auto lockRead = pl::readLock(pl::lockPathFor(projectRootFor(c.spec, ctx), file));
-    if (!lockRead) {
-        ctx.err << "cairn pipeline status: " << lockRead.message() << "\n";
-        return kExitFailure;
-    }
-    const auto& stages = c.spec.stages;
-    std::vector<std::vector<std::string>> reasons(stages.size());
-    std::vector<char> outdated(stages.size(), 0);
-    pl::HashMemo memo;
-    for (int s : c.dag.order()) {
-        const auto& st = stages[static_cast<std::size_t>(s)];
-        const pl::StageState now = pl::computeStageState(c.spec, st, &memo);
-        auto it = lockRead->stages.find(st.name);
-        auto& why = reasons[static_cast<std::size_t>(s)];
-        why = pl::outdatedReasons(st, now, pl::hashOutputs(c.spec, st, &memo), it == lockRead->stages.end() ? nullptr : &it->second);
-        if (!st.frozen) {
-            for (int e : c.dag.predecessors(s)) {
-                const int p = c.dag.edge(e).from;
-                const std::string up = "upstream '" + stages[static_cast<std::size_t>(p)].name + "' outdated";
-                if (outdated[static_cast<std::size_t>(p)] && std::find(why.begin(), why.end(), up) == why.end())
-                    why.push_back(up);
-            }
-        }
-        outdated[static_cast<std::size_t>(s)] = !why.empty();
-    }
-    const std::size_t n = static_cast<std::size_t>(std::count(outdated.begin(), outdated.end(), 1));
-    if (args.get("format", "text") == "json") {
-        ordered_json out{{"file", file}, {"outdated", n}, {"stages", ordered_json::array()}};
-        for (int s : c.dag.order())
-            out["stages"].push_back({{"stage", stages[static_cast<std::size_t>(s)].name},
-                                     {"state", outdated[static_cast<std::size_t>(s)] ? "changed" : "up-to-date"},
-                                     {"reasons", reasons[static_cast<std::size_t>(s)]}});
-        ctx.out << out.dump(2) << "\n";
-        return kExitOk;
-    }
-    TextTable table({"stage", "state", "why"});
-    for (int s : c.dag.order()) {
-        std::string why;
-        for (const auto& r : reasons[static_cast<std::size_t>(s)])
-            why += (why.empty() ? "" : "; ") + r;
-        table.add({stages[static_cast<std::size_t>(s)].name, outdated[static_cast<std::size_t>(s)] ? "changed" : "up-to-date",
-                   why.empty() ? "-" : why});
-    }
-    table.print(ctx.out);
-    ctx.out << (n == 0 ? std::string("pipeline is up to date") : plural(n, "stage") + " of " + std::to_string(stages.size()) + " outdated")
-            << "\n";
-    return kExitOk;
+    const int code = g_interrupted ? 130 : failed + skipped > 0 ? kExitFailure : kExitOk;
+    if (progress)
+        progress->end(code);
+    return code;
 }
 
 } // namespace cairn::cli

@@ -212,6 +212,7 @@ Result<LockFile> readLock(const fs::path& path)
             s.key = e.value("key", "");
             s.cmd = e.value("cmd", "");
             s.wdir = e.value("wdir", "");
+            s.run = e.value("run", "");
             s.env = e.value("env", std::map<std::string, std::string>{});
             s.deps = e.value("deps", std::map<std::string, std::string>{});
             s.params = e.value("params", std::map<std::string, std::string>{});
@@ -235,6 +236,8 @@ Status writeLock(const fs::path& path, const LockFile& lock)
             outs[p] = {{"hash", o.hash}, {"dir", o.directory}, {"cache", o.cache}};
         stages[name] = {{"key", s.key}, {"cmd", s.cmd}, {"wdir", s.wdir}, {"env", s.env},
                         {"deps", s.deps}, {"params", s.params}, {"outs", outs}};
+        if (!s.run.empty())
+            stages[name]["run"] = s.run;
     }
     const std::string text = json{{"format", "cairn-pipeline-lock/1"}, {"stages", stages}}.dump(2) + "\n";
     std::error_code ec;

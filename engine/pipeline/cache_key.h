@@ -52,6 +52,7 @@ struct StageState {
     std::map<std::string, std::string> deps;    // path (relative to the pipeline root) -> hash ("" missing)
     std::map<std::string, std::string> params;  // "file:key" -> canonical JSON of the value
     std::map<std::string, OutState> outs;       // path -> hash (lock: after the run)
+    std::string run;                            // lock: the run that made the outs
     std::vector<std::string> missingDeps;       // computeStageState: deps not on disk
     std::vector<std::string> missingParams;     // "file:key" not found
 };

@@ -3,7 +3,14 @@
 // exactly the points the database holds.
 #include "app/compare_window.h"
 #include "app/main_window.h"
+#include "app/pipeline_tabs.h"
+#include "app/pipelines_dock.h"
 #include "app/screenshot.h"
+#include "engine/pipeline/progress.h"
+#include "widgets/canvas/node_item.h"
+#include "widgets/canvas/pipeline_editor.h"
+#include "widgets/canvas/pipeline_model.h"
+#include "widgets/canvas/pipeline_scene.h"
 #include "engine/store/project.h"
 #include "engine/store/store.h"
 #include "widgets/charts/metric_chart.h"
@@ -19,6 +26,11 @@
 #include <QImage>
 #include <QListWidget>
 #include <QPointer>
+#include <QAction>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTreeWidget>
 #include <QProcess>
 #include <QSvgRenderer>
 #include <QTableWidget>
@@ -39,6 +51,8 @@ private Q_SLOTS:
     void everyRunAndEveryPoint();
     void compareThreeDemoRuns();
     void screenshotOfDemo();
+    void demoPipelineRunsOnItsCanvas();
+    void cleanupTestCase();
 
 private:
     QTemporaryDir m_dir;
@@ -183,6 +197,72 @@ void TestWorkbenchDemo::screenshotOfDemo()
     QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800 && image.height() >= 600);
+}
+
+// The demo's pipeline (prepare -> featurize -> train over a 3-value matrix -> evaluate) is
+// listed, opens valid, and runs for real from its canvas with Debian's Python and scikit-learn.
+void TestWorkbenchDemo::demoPipelineRunsOnItsCanvas()
+{
+    app::MainWindow window(false);
+    window.resize(1400, 900);
+    window.show();
+    window.openProject(m_project);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.projectRoot().isEmpty(), 15000);
+    QTreeWidget* tree = window.pipelinesDock()->tree();
+    QVERIFY(window.pipelinesDock()->isVisible());
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("pipelines/digits.yaml"));
+    QCOMPARE(tree->topLevelItem(0)->text(1), QStringLiteral("6"));
+    widgets::PipelineEditor* e = window.pipelineTabs()->open(m_project + "/pipelines/digits.yaml");
+    QVERIFY(e);
+    QCOMPARE(e->model()->errorCount(), 0);
+    QCOMPARE(static_cast<int>(e->model()->graph().nodes.size()), 4);
+    QCOMPARE(static_cast<int>(e->model()->node(QStringLiteral("train"))->stages.size()), 3);
+    QCOMPARE(static_cast<int>(e->model()->graph().edges.size()), 6);
+
+    e->action(QStringLiteral("run"))->trigger();
+    auto state = [&](const char* node) { return e->scene()->nodeItem(QString::fromLatin1(node))->runState(); };
+    QTRY_VERIFY_WITH_TIMEOUT(state("evaluate") == QStringLiteral("done") || state("evaluate") == QStringLiteral("skipped")
+                                 || state("train") == QStringLiteral("failed"),
+                             120000);
+    const auto progress = pipeline::readProgress(pipeline::progressPathFor(m_project.toStdString(), (m_project + "/pipelines/digits.yaml").toStdString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!e->model()->runLive(), 20000);
+    for (const auto& [name, s] : progress.stages)
+        QVERIFY2(s.state == "done", (name + ": " + s.state + " " + s.message).c_str());
+    QCOMPARE(state("train"), QStringLiteral("done"));
+    const double seconds = (progress.endMs - progress.startMs) / 1000.0;
+    qInfo("the demo pipeline ran in %.1f s", seconds);
+    QFile metrics(m_project + "/metrics/evaluate.json");
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QJsonObject acc = QJsonDocument::fromJson(metrics.readAll()).object().value(QStringLiteral("test_accuracy")).toObject();
+    QCOMPARE(acc.keys(), (QStringList{QStringLiteral("forest"), QStringLiteral("logreg"), QStringLiteral("svm")}));
+    for (const QString& model : acc.keys())
+        QVERIFY2(acc.value(model).toDouble() > 0.8, qPrintable(model));
+    // Each stage is a run with its metrics: the three training runs logged their curves.
+    auto store = Store::open((m_project + "/cairn.db").toStdString(), Store::Mode::ReadOnly);
+    QVERIFY(store);
+    int trainRuns = 0;
+    auto all = (*store)->runs();
+    QVERIFY(all);
+    for (const auto& rs : *all)
+        if (rs.run.tags.count("cairn.stage") && rs.run.tags.at("cairn.stage").rfind("train@", 0) == 0) {
+            ++trainRuns;
+            QCOMPARE(*(*store)->metricCount(rs.run.id, "cv_acc"), std::int64_t(4));
+        }
+    QCOMPARE(trainRuns, 3);
+
+    // The canvas as the docs show it.
+    const QString png = m_dir.path() + "/canvas.png";
+    auto shot = app::takeScreenshot(m_project, png, QSize(1400, 900), 20000, QStringLiteral("pipelines/digits.yaml"));
+    QVERIFY2(shot.ok, qPrintable(shot.error));
+    QVERIFY(!QImage(png).isNull());
+    if (qEnvironmentVariableIsSet("CAIRN_KEEP_SCREENSHOT"))
+        QFile::copy(png, qEnvironmentVariable("CAIRN_KEEP_SCREENSHOT"));
+}
+
+void TestWorkbenchDemo::cleanupTestCase()
+{
+    QProcess::execute(qEnvironmentVariable("CAIRN_EXECUTABLE"), {"engine", "stop", "--project", m_project});
 }
 
 QTEST_MAIN(TestWorkbenchDemo)
