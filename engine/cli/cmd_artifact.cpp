@@ -1,6 +1,7 @@
 // `cairn artifact add|list|show|get|verify|gc`: the project's content-addressed store
 // (docs/artifacts.md). add writes objects itself and has the engine record the version (the
 // engine is the only writer of cairn.db); the reading subcommands open the database directly.
+#include "engine/cli/subcommands.h"
 #include "engine/cli/args.h"
 #include "engine/cli/artifact_cli.h"
 #include "engine/cli/commands.h"
@@ -385,32 +386,13 @@ int getCmd(const std::vector<std::string>& argv, Context& ctx)
 
 int cmdArtifact(const std::vector<std::string>& argv, Context& ctx)
 {
-    if (argv.empty()) {
-        printHelp(ctx.err);
-        return kExitUsage;
-    }
-    const std::string& sub = argv[0];
-    if (sub == "-h" || sub == "--help") {
-        printHelp(ctx.out);
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "add")
-        return addCmd(rest, ctx);
-    if (sub == "list")
-        return listCmd(rest, ctx);
-    if (sub == "show")
-        return showCmd(rest, ctx);
-    if (sub == "get")
-        return getCmd(rest, ctx);
-    if (sub == "verify")
-        return artifactVerify(rest, ctx);
-    if (sub == "gc")
-        return artifactGc(rest, ctx);
-    const std::vector<std::string> names = {"add", "list", "show", "get", "verify", "gc"};
-    const std::string hint = didYouMean(sub, names);
-    return usageError(ctx.err, "artifact", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                               + "; expected add, list, show, get, verify or gc");
+    return dispatchSubcommand("artifact", argv, ctx, printHelp,
+                              {{"add", addCmd},
+                               {"list", listCmd},
+                               {"show", showCmd},
+                               {"get", getCmd},
+                               {"verify", artifactVerify},
+                               {"gc", artifactGc}});
 }
 
 } // namespace cairn::cli

@@ -1,6 +1,7 @@
 // `cairn audit list|verify|export`: the registry's tamper-evident audit trail
 // (docs/registry.md#audit-trail). verify recomputes the hash chain and exits 1 naming the
 // first broken event when a row of audit_events was edited, deleted or reordered.
+#include "engine/cli/subcommands.h"
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
@@ -202,25 +203,10 @@ int exportCmd(const std::vector<std::string>& argv, Context& ctx)
 
 int cmdAudit(const std::vector<std::string>& argv, Context& ctx)
 {
-    if (argv.empty()) {
-        printHelp(ctx.err);
-        return kExitUsage;
-    }
-    const std::string& sub = argv[0];
-    if (sub == "-h" || sub == "--help") {
-        printHelp(ctx.out);
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "list")
-        return listCmd(rest, ctx);
-    if (sub == "verify")
-        return verifyCmd(rest, ctx);
-    if (sub == "export")
-        return exportCmd(rest, ctx);
-    const std::string hint = didYouMean(sub, {"list", "verify", "export"});
-    return usageError(ctx.err, "audit", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                            + "; expected list, verify or export");
+    return dispatchSubcommand("audit", argv, ctx, printHelp,
+                              {{"list", listCmd},
+                               {"verify", verifyCmd},
+                               {"export", exportCmd}});
 }
 
 } // namespace cairn::cli

@@ -2,6 +2,7 @@
 // export writes Model Card Toolkit JSON, a Hugging Face README.md, a self-contained HTML page,
 // or a PDF. The PDF is laid out by Qt (QTextDocument + QPdfWriter) in cairn-render-pdf, a
 // small program built with the workbench and installed next to `cairn` (this CLI is Qt-free).
+#include "engine/cli/subcommands.h"
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
@@ -389,29 +390,12 @@ int fieldsCmd(const std::vector<std::string>& argv, Context& ctx)
 
 int cmdCard(const std::vector<std::string>& argv, Context& ctx)
 {
-    if (argv.empty()) {
-        printHelp(ctx.err);
-        return kExitUsage;
-    }
-    const std::string& sub = argv[0];
-    if (sub == "-h" || sub == "--help") {
-        printHelp(ctx.out);
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "export")
-        return exportCmd(rest, ctx);
-    if (sub == "show")
-        return showCmd(rest, ctx);
-    if (sub == "set")
-        return setCmd(rest, ctx);
-    if (sub == "edit")
-        return editCmd(rest, ctx);
-    if (sub == "fields")
-        return fieldsCmd(rest, ctx);
-    const std::string hint = didYouMean(sub, {"export", "show", "set", "edit", "fields"});
-    return usageError(ctx.err, "card", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                           + "; expected export, show, set, edit or fields");
+    return dispatchSubcommand("card", argv, ctx, printHelp,
+                              {{"export", exportCmd},
+                               {"show", showCmd},
+                               {"set", setCmd},
+                               {"edit", editCmd},
+                               {"fields", fieldsCmd}});
 }
 
 } // namespace cairn::cli

@@ -2,6 +2,7 @@
 // `check` evaluates a version against an alias's rules (or every alias's) and exits 0 when all
 // pass, 1 when any fails: what a CI pipeline calls before it promotes. Read-only: nothing is
 // written (promotion runs the same evaluation in the engine and records it).
+#include "engine/cli/subcommands.h"
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
@@ -209,25 +210,10 @@ int sourcesCmd(const std::vector<std::string>& argv, Context& ctx)
 
 int cmdGate(const std::vector<std::string>& argv, Context& ctx)
 {
-    if (argv.empty()) {
-        printHelp(ctx.err);
-        return kExitUsage;
-    }
-    const std::string& sub = argv[0];
-    if (sub == "-h" || sub == "--help") {
-        printHelp(ctx.out);
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "check")
-        return checkCmd(rest, ctx);
-    if (sub == "list")
-        return listCmd(rest, ctx);
-    if (sub == "sources")
-        return sourcesCmd(rest, ctx);
-    const std::string hint = didYouMean(sub, {"check", "list", "sources"});
-    return usageError(ctx.err, "gate", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                           + "; expected check, list or sources");
+    return dispatchSubcommand("gate", argv, ctx, printHelp,
+                              {{"check", checkCmd},
+                               {"list", listCmd},
+                               {"sources", sourcesCmd}});
 }
 
 } // namespace cairn::cli

@@ -2,6 +2,7 @@
 // model registry (docs/registry.md). Writes go through the engine (the only writer of
 // cairn.db), which runs the gates, checks roles and appends the audit trail; reads open the
 // database directly.
+#include "engine/cli/subcommands.h"
 #include "engine/artifacts/operations.h"
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
@@ -508,41 +509,17 @@ int historyCmd(const std::vector<std::string>& argv, Context& ctx)
 
 int cmdModel(const std::vector<std::string>& argv, Context& ctx)
 {
-    if (argv.empty()) {
-        printHelp(ctx.err);
-        return kExitUsage;
-    }
-    const std::string& sub = argv[0];
-    if (sub == "-h" || sub == "--help") {
-        printHelp(ctx.out);
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "register")
-        return registerCmd(rest, ctx);
-    if (sub == "list")
-        return listCmd(rest, ctx);
-    if (sub == "show")
-        return showCmd(rest, ctx);
-    if (sub == "alias")
-        return aliasCmd(rest, ctx, false);
-    if (sub == "promote")
-        return aliasCmd(rest, ctx, true);
-    if (sub == "rollback")
-        return rollbackCmd(rest, ctx);
-    if (sub == "approve")
-        return decideCmd(rest, ctx, true);
-    if (sub == "reject")
-        return decideCmd(rest, ctx, false);
-    if (sub == "requests")
-        return requestsCmd(rest, ctx);
-    if (sub == "history")
-        return historyCmd(rest, ctx);
-    const std::vector<std::string> names = {"register", "list", "show", "alias", "promote", "rollback",
-                                            "approve", "reject", "requests", "history"};
-    const std::string hint = didYouMean(sub, names);
-    return usageError(ctx.err, "model", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                            + "; 'cairn model --help' lists them");
+    return dispatchSubcommand("model", argv, ctx, printHelp,
+                              {{"register", registerCmd},
+                               {"list", listCmd},
+                               {"show", showCmd},
+                               {"alias", [](const std::vector<std::string>& a, Context& c) { return aliasCmd(a, c, false); }},
+                               {"promote", [](const std::vector<std::string>& a, Context& c) { return aliasCmd(a, c, true); }},
+                               {"rollback", rollbackCmd},
+                               {"approve", [](const std::vector<std::string>& a, Context& c) { return decideCmd(a, c, true); }},
+                               {"reject", [](const std::vector<std::string>& a, Context& c) { return decideCmd(a, c, false); }},
+                               {"requests", requestsCmd},
+                               {"history", historyCmd}});
 }
 
 } // namespace cairn::cli

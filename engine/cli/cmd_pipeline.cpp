@@ -1,5 +1,6 @@
 // `cairn pipeline validate|dag|list`: a pipeline file (pipelines/NAME.yaml or any dvc.yaml)
 // checked with every problem at file:line:column, and its stage graph as text, dot or JSON.
+#include "engine/cli/subcommands.h"
 #include "engine/cli/args.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
@@ -23,8 +24,6 @@ int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx);
 namespace {
 
 namespace pl = cairn::pipeline;
-
-const char* kSubcommands[] = {"validate", "dag", "list", "run", "status"};
 
 void printHelp(std::ostream& out)
 {
@@ -273,30 +272,12 @@ int listCmd(const std::vector<std::string>& argv, Context& ctx)
 
 int cmdPipeline(const std::vector<std::string>& argv, Context& ctx)
 {
-    if (argv.empty()) {
-        printHelp(ctx.err);
-        return kExitUsage;
-    }
-    const std::string& sub = argv[0];
-    if (sub == "-h" || sub == "--help") {
-        printHelp(ctx.out);
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "validate")
-        return validateCmd(rest, ctx);
-    if (sub == "dag")
-        return dagCmd(rest, ctx);
-    if (sub == "list")
-        return listCmd(rest, ctx);
-    if (sub == "run")
-        return pipelineRunCmd(rest, ctx);
-    if (sub == "status")
-        return pipelineStatusCmd(rest, ctx);
-    std::vector<std::string> names(std::begin(kSubcommands), std::end(kSubcommands));
-    const std::string hint = didYouMean(sub, names);
-    return usageError(ctx.err, "pipeline", "unknown subcommand '" + sub + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")
-                                               + "; expected validate, dag, list, run or status");
+    return dispatchSubcommand("pipeline", argv, ctx, printHelp,
+                              {{"validate", validateCmd},
+                               {"dag", dagCmd},
+                               {"list", listCmd},
+                               {"run", pipelineRunCmd},
+                               {"status", pipelineStatusCmd}});
 }
 
 } // namespace cairn::cli
