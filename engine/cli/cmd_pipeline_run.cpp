@@ -244,11 +244,13 @@ void runStage(StageJob job, Slot& slot, Shared& shared)
 
 // Restores missing outs from the store when the key matches; true when the stage need not run.
 bool upToDate(const pl::PipelineSpec& spec, const pl::Stage& st, const pl::StageState& now, const pl::StageState* locked,
-              const artifacts::ObjectStore& store, std::vector<std::string>& restored)
+              const artifacts::ObjectStore& store, std::vector<std::string>& restored, pl::FileHashCache& hashCache)
 {
     if (!locked || locked->key != now.key || st.alwaysChanged)
         return false;
-    const auto outsNow = pl::hashOutputs(spec, st);
+    pl::HashMemo memo;
+    memo.files = &hashCache;
+    const auto outsNow = pl::hashOutputs(spec, st, &memo);
     std::vector<std::pair<std::string, pl::OutState>> toRestore;
     for (const auto& [rel, o] : outsNow) {
         auto it = locked->outs.find(rel);
@@ -340,6 +342,10 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
         }
     }
     const fs::path lockPath = pl::lockPathFor(project->root(), file);
+    // Dep and out hashes of files unchanged since they were last hashed (hash_cache.h); each
+    // look gets its own memo, since stages rewrite files between looks.
+    const fs::path hashCacheFile = pl::FileHashCache::pathFor(project->root());
+    pl::FileHashCache hashCache(hashCacheFile);
     auto lockRead = pl::readLock(lockPath);
     if (!lockRead) {
         ctx.err << "cairn pipeline run: " << lockRead.message() << "\n";
@@ -449,7 +455,9 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             if (!ready || running >= jobs)
                 continue;
             progressed = true;
-            pl::StageState now = pl::computeStageState(c.spec, st);
+            pl::HashMemo memo;
+            memo.files = &hashCache;
+            pl::StageState now = pl::computeStageState(c.spec, st, &memo);
             // A dep that is still missing now is an error for this stage.
             std::string missing;
             for (const auto& d : st.deps) {
@@ -474,7 +482,7 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
             auto it = lock.stages.find(st.name);
             const pl::StageState* locked = it == lock.stages.end() ? nullptr : &it->second;
             std::vector<std::string> restored;
-            if (!force && (st.frozen ? locked != nullptr : upToDate(c.spec, st, now, locked, store, restored))) {
+            if (!force && (st.frozen ? locked != nullptr : upToDate(c.spec, st, now, locked, store, restored, hashCache))) {
                 slot.state = State::Cached;
                 note(st, "cached", slot);
                 ctx.out << "  cached  " << st.name;
@@ -534,6 +542,7 @@ int pipelineRunCmd(const std::vector<std::string>& argv, Context& ctx)
     ctx.out << "pipeline " << name << " run " << runId << ": " << counts[static_cast<int>(State::Done)] << " done, "
             << counts[static_cast<int>(State::Cached)] << " cached, " << failed << " failed, " << skipped << " skipped in "
             << formatSeconds(total) << "\n";
+    (void)hashCache.save(hashCacheFile);  // only a cache: the next command hashes again without it
     const int code = g_interrupted ? 130 : failed + skipped > 0 ? kExitFailure : kExitOk;
     if (progress)
         progress->end(code);

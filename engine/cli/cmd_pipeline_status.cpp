@@ -53,7 +53,10 @@ int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx)
     const auto& stages = c.spec.stages;
     std::vector<std::vector<std::string>> reasons(stages.size());
     std::vector<char> outdated(stages.size(), 0);
+    const std::filesystem::path cacheFile = pl::FileHashCache::pathFor(projectRootFor(c.spec, ctx));
+    pl::FileHashCache hashCache(cacheFile);
     pl::HashMemo memo;
+    memo.files = &hashCache;
     for (int s : c.dag.order()) {
         const auto& st = stages[static_cast<std::size_t>(s)];
         const pl::StageState now = pl::computeStageState(c.spec, st, &memo);
@@ -70,6 +73,7 @@ int pipelineStatusCmd(const std::vector<std::string>& argv, Context& ctx)
         }
         outdated[static_cast<std::size_t>(s)] = !why.empty();
     }
+    (void)hashCache.save(cacheFile);  // only a cache: a read-only project just hashes again next time
     const std::size_t n = static_cast<std::size_t>(std::count(outdated.begin(), outdated.end(), 1));
     if (args.get("format", "text") == "json") {
         ordered_json out{{"file", file}, {"outdated", n}, {"stages", ordered_json::array()}};

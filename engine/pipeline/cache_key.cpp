@@ -72,7 +72,7 @@ PathHash hashRel(const PipelineSpec& spec, const std::string& rel, HashMemo* mem
         return hashPath(spec.root / rel);
     auto it = memo->hashes.find(rel);
     if (it == memo->hashes.end())
-        it = memo->hashes.emplace(rel, hashPath(spec.root / rel)).first;
+        it = memo->hashes.emplace(rel, hashPath(spec.root / rel, memo->files)).first;
     return it->second;
 }
 
@@ -84,9 +84,24 @@ std::string joinedCmd(const Stage& stage)
     return out;
 }
 
+// A file's SHA-256 through the cache when there is one.
+Result<artifacts::FileDigest> hashFileCached(const fs::path& path, bool followLink, FileHashCache* cache)
+{
+    std::optional<FileStamp> stamp = cache ? FileHashCache::stamp(path) : std::nullopt;
+    if (stamp)
+        if (auto known = cache->lookup(path, *stamp))
+            return artifacts::FileDigest{*known, stamp->size};
+    auto d = artifacts::hashFile(path, followLink);
+    if (!d)
+        return d.error();
+    if (stamp && d->size == stamp->size)
+        cache->remember(path, *stamp, d->hash);
+    return d;
+}
+
 } // namespace
 
-PathHash hashPath(const fs::path& path)
+PathHash hashPath(const fs::path& path, FileHashCache* cache)
 {
     PathHash r;
     std::error_code ec;
@@ -105,7 +120,7 @@ PathHash hashPath(const fs::path& path)
         for (auto& e : manifest->entries) {
             if (e.type != artifacts::ManifestEntry::Type::File)
                 continue;
-            auto d = artifacts::hashFile(path / e.path, false);
+            auto d = hashFileCached(path / e.path, false, cache);
             if (!d) {
                 r.error = d.message();
                 return r;
@@ -117,7 +132,7 @@ PathHash hashPath(const fs::path& path)
         r.hash = artifacts::sha256Hex(artifacts::encodeManifest(*manifest));
         return r;
     }
-    auto d = artifacts::hashFile(path);
+    auto d = hashFileCached(path, true, cache);
     if (!d) {
         r.error = d.message();
         return r;

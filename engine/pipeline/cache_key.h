@@ -9,6 +9,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/pipeline/hash_cache.h"
 #include "engine/pipeline/spec.h"
 
 #include <filesystem>
@@ -20,14 +21,15 @@
 namespace cairn::pipeline {
 
 // The content hash of a file, or of a directory as its artifact manifest (files hashed,
-// manifest encoded, hashed). "" with `error` set when it is missing or unreadable.
+// manifest encoded, hashed). "" with `error` set when it is missing or unreadable. With a
+// cache, files whose stamp it remembers are not read again (hash_cache.h).
 struct PathHash {
     std::string hash;
     bool directory = false;
     bool missing = false;
     std::string error;
 };
-PathHash hashPath(const std::filesystem::path& path);
+PathHash hashPath(const std::filesystem::path& path, FileHashCache* cache = nullptr);
 
 // Hashes and params files already read in this process, by path relative to the pipeline
 // root: for `status`, where nothing changes between stages (a dep of one stage is often the
@@ -35,6 +37,7 @@ PathHash hashPath(const std::filesystem::path& path);
 struct HashMemo {
     std::map<std::string, PathHash> hashes;
     std::map<std::string, Value> params;  // parsed params files (Null when unreadable)
+    FileHashCache* files = nullptr;        // optional: hashes remembered across commands
 };
 
 struct OutState {

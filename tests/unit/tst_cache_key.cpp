@@ -19,6 +19,9 @@ private slots:
     void folderHashIsTheArtifactManifest();
     void keyFollowsWhatTheStageUses();
     void lockRoundTrips();
+    void hashCacheSkipsUnchangedFiles();
+    void hashCacheNeverTrustsAChangedOrFreshFile();
+    void hashCacheFileRoundTripsAndSurvivesDamage();
 };
 
 namespace {
@@ -34,6 +37,12 @@ pl::CheckedPipeline load(const fs::path& root, const std::string& yaml)
     write(root / "dvc.yaml", yaml);
     pl::DiskFiles disk;
     return pl::checkPipeline((root / "dvc.yaml").string(), disk);
+}
+
+// Sets a file's mtime `secondsAgo` in the past (a file written now is too fresh to remember).
+void age(const fs::path& p, int secondsAgo)
+{
+    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::seconds(secondsAgo));
 }
 
 } // namespace
@@ -117,6 +126,85 @@ void TestCacheKey::lockRoundTrips()
     QVERIFY(!b.outs.at("o").cache);
     write(path, "not json");
     QVERIFY(!pl::readLock(path));
+}
+
+void TestCacheKey::hashCacheSkipsUnchangedFiles()
+{
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    write(root / "data.csv", "x,y\n1,2\n");
+    write(root / "d/a.txt", "a");
+    write(root / "d/b.txt", "bb");
+    for (const char* f : {"data.csv", "d/a.txt", "d/b.txt"})
+        age(root / f, 60);
+    pl::FileHashCache cache;
+    const pl::PathHash file = pl::hashPath(root / "data.csv", &cache);
+    const pl::PathHash dir = pl::hashPath(root / "d", &cache);
+    QCOMPARE(cache.size(), std::size_t(3));
+    QCOMPARE(cache.hits(), std::size_t(0));
+    QCOMPARE(file.hash, pl::hashPath(root / "data.csv").hash);
+    QCOMPARE(pl::hashPath(root / "data.csv", &cache).hash, file.hash);
+    QCOMPARE(pl::hashPath(root / "d", &cache).hash, dir.hash);
+    QCOMPARE(cache.hits(), std::size_t(3));
+    QCOMPARE(dir.hash, pl::hashPath(root / "d").hash);
+}
+
+void TestCacheKey::hashCacheNeverTrustsAChangedOrFreshFile()
+{
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    const fs::path f = root / "model.bin";
+    write(f, "aaaa");
+    age(f, 120);
+    pl::FileHashCache cache;
+    const std::string before = pl::hashPath(f, &cache).hash;
+    QCOMPARE(cache.size(), std::size_t(1));
+    // Same size, new content, an mtime that is old too but not the same: hashed again.
+    write(f, "bbbb");
+    age(f, 90);
+    const std::string after = pl::hashPath(f, &cache).hash;
+    QVERIFY(after != before);
+    QCOMPARE(after, cairn::artifacts::hashFile(f)->hash);
+    QCOMPARE(cache.hits(), std::size_t(0));
+    // Replaced by another file (a new inode) with the same size and mtime: hashed again.
+    const auto mtime = fs::last_write_time(f);
+    write(root / "other.bin", "cccc");
+    fs::last_write_time(root / "other.bin", mtime);
+    fs::rename(root / "other.bin", f);
+    QCOMPARE(pl::hashPath(f, &cache).hash, cairn::artifacts::hashFile(f)->hash);
+    QCOMPARE(cache.hits(), std::size_t(0));
+    // A file modified just now is hashed but not remembered: it could change again within the
+    // same mtime tick.
+    const fs::path fresh = root / "fresh.txt";
+    write(fresh, "new");
+    const std::size_t known = cache.size();
+    QVERIFY(!pl::hashPath(fresh, &cache).hash.empty());
+    QCOMPARE(cache.size(), known);
+    QVERIFY(!cache.lookup(fresh, *pl::FileHashCache::stamp(fresh)));
+}
+
+void TestCacheKey::hashCacheFileRoundTripsAndSurvivesDamage()
+{
+    QTemporaryDir tmp;
+    const fs::path root = tmp.path().toStdString();
+    write(root / "a.txt", "a");
+    age(root / "a.txt", 60);
+    const fs::path file = pl::FileHashCache::pathFor(root);
+    {
+        pl::FileHashCache cache(file);
+        QCOMPARE(cache.size(), std::size_t(0));  // none yet
+        pl::hashPath(root / "a.txt", &cache);
+        QVERIFY(cache.save(file));
+    }
+    pl::FileHashCache loaded(file);
+    QCOMPARE(loaded.size(), std::size_t(1));
+    QVERIFY(loaded.lookup(root / "a.txt", *pl::FileHashCache::stamp(root / "a.txt")));
+    for (const char* damaged : {"", "{", "cairn-hash-cache/1\n1 2 3 abc /x\n", "cairn-hash-cache/2\n1 2 x 0000 /x\n12 34\n"}) {
+        write(file, damaged);
+        pl::FileHashCache cache(file);
+        QCOMPARE(cache.size(), std::size_t(0));
+        QCOMPARE(pl::hashPath(root / "a.txt", &cache).hash, cairn::artifacts::hashFile(root / "a.txt")->hash);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCacheKey)
