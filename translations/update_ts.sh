@@ -8,7 +8,9 @@ set -eu
 cd "$(dirname "$0")/.."
 LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 TS="translations/cairn_en.ts translations/cairn_de.ts"
-classes() { grep -rhoE '^class [A-Za-z]+ : public Q' "$1" | awk '{print $2}'; }
+# Every class with a base (ParallelChart and ScatterChart derive from PlotWidget), but only those of headers:
+# lupdate itself qualifies a class that a .cpp defines (CompareWorker), so stripping it would lose its messages.
+classes() { grep -rhoE --include='*.h' '^class [A-Za-z]+ : public [A-Za-z]' "$1" | awk '{print $2}'; }
 for ts in $TS; do
   for dir in app widgets; do
     for cls in $(classes "$dir"); do

@@ -13,9 +13,11 @@ namespace cairn::widgets {
 namespace pl = cairn::pipeline;
 
 namespace {
+// lupdate files the tr() calls of the free functions below under the namespace, so the texts live in the context
+// "cairn::widgets::commands"; the command classes' constructors name that context explicitly (they have no tr()).
 QString tr(const char* s, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("CanvasCommands", s, disambiguation, n);
+    return QCoreApplication::translate("cairn::widgets::commands", s, disambiguation, n);
 }
 QString q(const std::string& s) { return QString::fromStdString(s); }
 } // namespace
@@ -57,7 +59,8 @@ bool StagesCommand::mergeWith(const QUndoCommand* other)
 }
 
 RenameStageCommand::RenameStageCommand(PipelineModel* model, const QString& from, const QString& to)
-    : QUndoCommand(tr("Rename stage '%1' to '%2'").arg(from, to)), m_model(model), m_from(from), m_to(to)
+    : QUndoCommand(QCoreApplication::translate("cairn::widgets::commands", "Rename stage '%1' to '%2'").arg(from, to)),
+      m_model(model), m_from(from), m_to(to)
 {
 }
 
@@ -66,7 +69,9 @@ void RenameStageCommand::undo() { m_model->renameStage(m_to, m_from); }
 
 MoveNodesCommand::MoveNodesCommand(PipelineModel* model, QHash<QString, QPointF> before, QHash<QString, QPointF> after,
                                    bool mergeable)
-    : QUndoCommand(after.size() == 1 ? tr("Move stage '%1'").arg(after.begin().key()) : tr("Move %n stage(s)", nullptr, static_cast<int>(after.size()))),
+    : QUndoCommand(after.size() == 1
+                       ? QCoreApplication::translate("cairn::widgets::commands", "Move stage '%1'").arg(after.begin().key())
+                       : QCoreApplication::translate("cairn::widgets::commands", "Move %n stage(s)", nullptr, int(after.size()))),
       m_model(model), m_before(std::move(before)), m_after(std::move(after)), m_mergeable(mergeable)
 {
 }

@@ -109,7 +109,8 @@ QColor stageStateColor(const QString& state)
 
 QString stageStateText(const QString& state)
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("NodeItem", s); };
+    // lupdate files these tr() calls under the enclosing namespace, so that is their context at run time too.
+    auto tr = [](const char* s) { return QCoreApplication::translate("cairn::widgets", s); };
     if (state == QLatin1String("queued"))
         return tr("queued");
     if (state == QLatin1String("running"))
@@ -149,14 +150,16 @@ void NodeItem::setNode(const pl::EntryNode& node)
         m_outputKinds << static_cast<int>(out.kind);
     }
     QString sub;
+    // Same context as stageStateText(): NodeItem has no tr(), and a literal "NodeItem" would be requalified by
+    // translations/update_ts.sh. int(), not static_cast: lupdate drops a translate() whose count has a template.
     if (node.kind == pl::StageEntry::Kind::Matrix)
-        sub = QCoreApplication::translate("NodeItem", "matrix · %n stage(s)", nullptr, static_cast<int>(node.stages.size()));
+        sub = QCoreApplication::translate("cairn::widgets", "matrix · %n stage(s)", nullptr, int(node.stages.size()));
     else if (node.kind == pl::StageEntry::Kind::Foreach)
-        sub = QCoreApplication::translate("NodeItem", "foreach · %n stage(s)", nullptr, static_cast<int>(node.stages.size()));
+        sub = QCoreApplication::translate("cairn::widgets", "foreach · %n stage(s)", nullptr, int(node.stages.size()));
     else
         sub = QString::fromStdString(node.desc.empty() ? node.cmd : node.desc);
     if (node.gpus > 0)
-        sub = QCoreApplication::translate("NodeItem", "%n GPU(s) · ", nullptr, node.gpus) + sub;
+        sub = QCoreApplication::translate("cairn::widgets", "%n GPU(s) · ", nullptr, node.gpus) + sub;
     m_subtitle = sub;
     m_problems.clear();
     m_errors = m_warnings = 0;

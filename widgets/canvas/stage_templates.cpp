@@ -8,7 +8,8 @@ namespace cairn::widgets {
 
 const std::vector<StageTemplate>& stageTemplates()
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("StageTemplates", s); };
+    // lupdate files these tr() calls under the enclosing namespace, so that is their context at run time too.
+    auto tr = [](const char* s) { return QCoreApplication::translate("cairn::widgets", s); };
     static const std::vector<StageTemplate> templates = {
         {QStringLiteral("script"), tr("Python script"), tr("Runs a Python script that reads inputs and writes outputs."), "script",
          "cmd: python3 src/script.py\ndeps: [src/script.py]\nouts: [out]\n"},

@@ -42,6 +42,9 @@ ParallelChart::ParallelChart(QWidget* parent) : PlotWidget(parent)
     setMouseTracking(true);
 }
 
+// Defined here, not in the header: lupdate files a tr() of an inline function under another context.
+QString ParallelChart::title() const { return tr("Parallel coordinates"); }
+
 void ParallelChart::setTable(PlotTable table)
 {
     m_table = std::move(table);

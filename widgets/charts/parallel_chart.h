@@ -52,7 +52,7 @@ public:
     QString readout(const QString& runId) const;
 
     void render(QPainter& painter, QSizeF size) const override;
-    QString title() const override { return tr("Parallel coordinates"); }
+    QString title() const override;
     // run,name,<each field>,selected for every visible run.
     bool exportCsv(const QString& path) const override;
 
