@@ -28,6 +28,7 @@ void MainWindow::createLineageParts()
     split->setStretchFactor(1, 2);
     m_artifactsDock->setWidget(split);
     addDockWidget(Qt::RightDockWidgetArea, m_artifactsDock);
+    m_artifactsDock->hide();  // View > Artifacts, as the other docks: the runs and the canvas get the room
     m_artifactRefresh = new QTimer(this);
     m_artifactRefresh->setSingleShot(true);
     m_artifactRefresh->setInterval(300);

@@ -31,6 +31,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QDockWidget>
 #include <QtTest>
 
 using namespace cairn;
@@ -268,6 +269,8 @@ void TestLineageView::workbenchArtifactsAndProfile()
     m_window->openProject(m_project);
     QTRY_VERIFY_WITH_TIMEOUT(!artifacts.isEmpty(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(!runs.isEmpty(), 20000);
+    QVERIFY(!m_window->artifactsDock()->isVisible());  // View > Artifacts shows it
+    m_window->artifactsDock()->show();
     ArtifactList* list = m_window->artifactList();
     QCOMPARE(list->count(), 3);  // raw.csv, clean.csv, model.bin
     QTreeWidgetItem* rawItem = list->tree()->findItems("raw.csv", Qt::MatchExactly).value(0);
