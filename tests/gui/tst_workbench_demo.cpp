@@ -99,6 +99,18 @@ void TestWorkbenchDemo::everyRunAndEveryPoint()
             QCOMPARE(chart->pointCount(), static_cast<int>(*(*store)->metricCount(runId.toStdString(), key)));
         }
         QCOMPARE(window.runPage()->metricGrid()->chart("val_acc")->pointCount(), 5);
+        // Curves come before the values the model card logs once (accuracy, its interval).
+        const QStringList order = window.runPage()->metricGrid()->layoutOrder();
+        QVERIFY(order.indexOf("val_acc") >= 0 && order.indexOf("accuracy") >= 0);
+        QVERIFY2(order.indexOf("val_acc") < order.indexOf("accuracy"), qPrintable(order.join(",")));
+        if (order.contains("sys/cpu_percent") && window.runPage()->metricGrid()->chart("sys/cpu_percent")->pointCount() > 1)
+            QVERIFY2(order.indexOf("val_acc") < order.indexOf("sys/cpu_percent"), qPrintable(order.join(",")));
+        bool singles = false;
+        for (const QString& key : order) {
+            const bool single = window.runPage()->metricGrid()->chart(key)->pointCount() <= 1;
+            QVERIFY2(!singles || single, qPrintable(key + " comes after a single value"));
+            singles = singles || single;
+        }
     }
 }
 

@@ -48,8 +48,16 @@ void MetricGrid::setMetrics(const std::map<std::string, std::vector<MetricPoint>
         auto stored = storedCounts.find(key);
         chart->setPoints(points, stored == storedCounts.end() ? -1 : stored->second);
     }
-    if (keysChanged)
+    if (keysChanged || layoutOrder() != m_order)
         relayout();
+}
+
+QStringList MetricGrid::layoutOrder() const
+{
+    QStringList curves, system, singles;
+    for (const auto& [k, c] : m_charts)
+        (c->pointCount() <= 1 ? singles : k.startsWith(QLatin1String("sys/")) ? system : curves) << k;
+    return curves + system + singles;
 }
 
 void MetricGrid::clear() { setMetrics({}); }
@@ -91,12 +99,14 @@ void MetricGrid::relayout()
     m_columns = columnsFor(viewport()->width());
     m_empty->setVisible(m_charts.empty());
     if (m_charts.empty()) {
+        m_order.clear();
         m_grid->addWidget(m_empty, 0, 0);
         return;
     }
+    m_order = layoutOrder();
     int i = 0;
-    for (const auto& [key, chart] : m_charts) {
-        m_grid->addWidget(chart, i / m_columns, i % m_columns);
+    for (const QString& key : m_order) {
+        m_grid->addWidget(m_charts.at(key), i / m_columns, i % m_columns);
         ++i;
     }
     for (int c = 0; c < m_columns; ++c)

@@ -1,4 +1,7 @@
 // A scrollable grid of MetricChart, one per metric key, reflowed to the available width.
+// Curves (keys with two or more points) come first in key order, then the supervisor's sys/*
+// samples, then the keys logged once (a final accuracy, its interval, per-slice values), so the
+// training curves are what one sees first.
 #pragma once
 
 #include "engine/store/types.h"
@@ -29,6 +32,8 @@ public:
     void clear();
     MetricChart* chart(const QString& key) const;
     QStringList keys() const;
+    // The keys in the order they are laid out: curves, sys/* curves, then single values.
+    QStringList layoutOrder() const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -42,6 +47,7 @@ private:
     QLabel* m_empty = nullptr;
     std::map<QString, MetricChart*> m_charts;
     int m_columns = 0;
+    QStringList m_order;  // as laid out
 };
 
 } // namespace cairn::widgets
