@@ -74,11 +74,8 @@ Result<Table> readCsv(const std::string& path, const CsvReadOptions& opts)
     if (!reader)
         return reader.error();
     std::vector<std::string_view> fields;
-    auto first = reader->next(fields);
-    if (!first)
-        return first.error();
-    if (!*first)
-        return makeError(path + ": file is empty (expected a header row)");
+    if (auto st = reader->header(fields); !st)
+        return st.error();
     Table table;
     table.path = path;
     std::vector<std::string> header;
@@ -110,15 +107,11 @@ Result<Table> readCsv(const std::string& path, const CsvReadOptions& opts)
         }
     }
     for (;;) {
-        auto more = reader->next(fields);
+        auto more = reader->nextRow(fields, header.size());
         if (!more)
             return more.error();
         if (!*more)
             break;
-        if (fields.size() != header.size())
-            return makeError(path + ":" + std::to_string(reader->rowLine()) + ": row has " +
-                             std::to_string(fields.size()) + " fields, the header has " +
-                             std::to_string(header.size()));
         for (auto& l : loaders)
             l.add(fields[l.index], reader->rowLine());
         ++table.rows;

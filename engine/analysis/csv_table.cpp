@@ -55,6 +55,25 @@ bool parseDouble(std::string_view s, double& out)
     return ec == std::errc();
 }
 
+Status CsvReader::header(std::vector<std::string_view>& fields)
+{
+    auto first = next(fields);
+    if (!first)
+        return first.error();
+    if (!*first)
+        return makeError(m_path + ": file is empty (expected a header row)");
+    return Ok{};
+}
+
+Result<bool> CsvReader::nextRow(std::vector<std::string_view>& fields, std::size_t width)
+{
+    auto more = next(fields);
+    if (more && *more && fields.size() != width)
+        return makeError(m_path + ":" + std::to_string(m_rowLine) + ": row has " + std::to_string(fields.size()) +
+                         " fields, the header has " + std::to_string(width));
+    return more;
+}
+
 Result<CsvReader> CsvReader::open(const std::string& path, const CsvReadOptions& opts)
 {
     std::FILE* f = std::fopen(path.c_str(), "rb");

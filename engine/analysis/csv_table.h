@@ -74,6 +74,10 @@ public:
     ~CsvReader();
     // Reads the next non-empty row: true with fields, false at the end, or an error.
     Result<bool> next(std::vector<std::string_view>& fields);
+    // The first row; "PATH: file is empty (expected a header row)" when there is none.
+    Status header(std::vector<std::string_view>& fields);
+    // next(), and "PATH:LINE: row has N fields, the header has W" for a row of another width.
+    Result<bool> nextRow(std::vector<std::string_view>& fields, std::size_t width);
     std::size_t rowLine() const { return m_rowLine; }  // 1-based line where the last row began
     const std::string& path() const { return m_path; }
 

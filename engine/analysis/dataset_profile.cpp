@@ -167,11 +167,8 @@ Result<DatasetProfile> profileCsv(const std::string& path, const ProfileOptions&
     if (!reader)
         return reader.error();
     std::vector<std::string_view> fields;
-    auto first = reader->next(fields);
-    if (!first)
-        return first.error();
-    if (!*first)
-        return makeError(path + ": file is empty (expected a header row)");
+    if (auto st = reader->header(fields); !st)
+        return st.error();
     DatasetProfile profile;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -190,14 +187,11 @@ Result<DatasetProfile> profileCsv(const std::string& path, const ProfileOptions&
         acc[i].rng.seed(0x5eed + i);
     std::uint64_t bytes = 0;
     for (;;) {
-        auto more = reader->next(fields);
+        auto more = reader->nextRow(fields, n);
         if (!more)
             return more.error();
         if (!*more)
             break;
-        if (fields.size() != n)
-            return makeError(path + ":" + std::to_string(reader->rowLine()) + ": row has " + std::to_string(fields.size())
-                             + " fields, the header has " + std::to_string(n));
         for (std::size_t i = 0; i < n; ++i) {
             acc[i].add(fields[i], maxDistinct, sampleSize);
             bytes += fields[i].size() + 1;

@@ -59,11 +59,8 @@ Result<FairnessReport> computeFairness(const std::string& path, const FairnessOp
     if (!reader)
         return reader.error();
     std::vector<std::string_view> fields;
-    auto first = reader->next(fields);
-    if (!first)
-        return first.error();
-    if (!*first)
-        return makeError(path + ": file is empty (expected a header row)");
+    if (auto st = reader->header(fields); !st)
+        return st.error();
     const std::vector<std::string> header(fields.begin(), fields.end());
     auto column = [&](const std::string& name, const char* option) -> Result<std::size_t> {
         auto it = std::find(header.begin(), header.end(), name);
@@ -99,15 +96,12 @@ Result<FairnessReport> computeFairness(const std::string& path, const FairnessOp
     };
     std::size_t rows = 0;
     for (;;) {
-        auto more = reader->next(fields);
+        auto more = reader->nextRow(fields, header.size());
         if (!more)
             return more.error();
         if (!*more)
             break;
         const std::size_t line = reader->rowLine();
-        if (fields.size() != header.size())
-            return makeError(path + ":" + std::to_string(line) + ": row has " + std::to_string(fields.size()) + " fields, the header has "
-                             + std::to_string(header.size()));
         for (auto [idx, name] : {std::pair{*li, &o.label}, std::pair{*pi, &o.pred}, std::pair{*si, &o.sensitive}})
             if (isMissingToken(fields[idx]))
                 return makeError(path + ":" + std::to_string(line) + ": column '" + *name + "' is empty ('"

@@ -101,11 +101,8 @@ Result<ValidationReport> validateCsv(const std::string& csvPath, const Expectati
     if (!reader)
         return reader.error();
     std::vector<std::string_view> fields;
-    auto first = reader->next(fields);
-    if (!first)
-        return first.error();
-    if (!*first)
-        return makeError(csvPath + ": file is empty (expected a header row)");
+    if (auto st = reader->header(fields); !st)
+        return st.error();
     std::vector<std::string> header(fields.begin(), fields.end());
     const std::size_t width = header.size();
 
@@ -196,14 +193,11 @@ Result<ValidationReport> validateCsv(const std::string& csvPath, const Expectati
 
     std::size_t rows = 0;
     for (;;) {
-        auto more = reader->next(fields);
+        auto more = reader->nextRow(fields, width);
         if (!more)
             return more.error();
         if (!*more)
             break;
-        if (fields.size() != width)
-            return makeError(csvPath + ":" + std::to_string(reader->rowLine()) + ": row has " + std::to_string(fields.size())
-                             + " fields, the header has " + std::to_string(width));
         ++rows;
         const std::size_t line = reader->rowLine();
         for (auto& st : states) {
