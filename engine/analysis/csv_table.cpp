@@ -35,6 +35,18 @@ bool isMissingToken(std::string_view s)
     return s.size() <= 8 && tokens.count(s) > 0;
 }
 
+bool isIntegerLiteral(std::string_view s)
+{
+    if (!s.empty() && (s.front() == '-' || s.front() == '+'))
+        s.remove_prefix(1);
+    if (s.empty() || s.size() > 18)
+        return false;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
 bool parseDouble(std::string_view s, double& out)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -102,6 +114,7 @@ CsvReader& CsvReader::operator=(CsvReader&& o) noexcept
         m_opts = o.m_opts;
         m_buf = std::move(o.m_buf);
         m_pos = o.m_pos;
+        m_consumed = o.m_consumed;
         m_eof = o.m_eof;
         m_line = o.m_line;
         m_rowLine = o.m_rowLine;
@@ -120,6 +133,7 @@ bool CsvReader::fill()
     if (m_eof)
         return false;
     if (m_pos > 0) {
+        m_consumed += m_pos;
         m_buf.erase(0, m_pos);
         m_pos = 0;
     }

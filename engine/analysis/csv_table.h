@@ -8,7 +8,8 @@
 //    "NULL", "None", "<NA>", "#N/A", ...); they are missing in every column;
 //  - a column is numeric when every non-missing value parses as a double (surrounding spaces
 //    and a leading '+' allowed; "inf"/"-inf" are numbers), otherwise categorical (its text);
-//  - memory is bounded per row (maxRowBytes); the file is read in chunks, never whole.
+//  - memory is bounded per row (maxRowBytes); the file is read in chunks, never whole. readCsv
+//    cuts the rows into chunks at row ends and parses them on several threads (csv_chunks.h).
 // Errors name the file and line: "ref.csv:17: row has 4 fields, the header has 5".
 #pragma once
 
@@ -16,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -58,10 +60,19 @@ struct CsvReadOptions {
     std::set<std::string> forceText;       // store these as text even when numeric
     std::size_t maxRowBytes = 64u << 20;   // a longer row is an error
     std::size_t chunkBytes = 1u << 20;
+    unsigned threads = 0;                  // readCsv's parser threads (0: hardware concurrency)
+};
+
+// Hash for unordered containers of std::string that look up by std::string_view.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 // True for pandas' default missing-value tokens.
 bool isMissingToken(std::string_view s);
+// What pandas' CSV reader takes as an int64: an optional sign and 1 to 18 digits.
+bool isIntegerLiteral(std::string_view s);
 // Parses a whole field as a double (spaces and a leading '+' allowed); false when it is not one.
 bool parseDouble(std::string_view s, double& out);
 
@@ -79,6 +90,8 @@ public:
     // next(), and "PATH:LINE: row has N fields, the header has W" for a row of another width.
     Result<bool> nextRow(std::vector<std::string_view>& fields, std::size_t width);
     std::size_t rowLine() const { return m_rowLine; }  // 1-based line where the last row began
+    std::size_t nextLine() const { return m_line; }    // 1-based line where the next row begins
+    std::uint64_t offset() const { return m_consumed + m_pos; }  // file offset of the next row
     const std::string& path() const { return m_path; }
 
 private:
@@ -89,6 +102,7 @@ private:
     CsvReadOptions m_opts;
     std::string m_buf;
     std::size_t m_pos = 0;
+    std::uint64_t m_consumed = 0;  // bytes dropped from the front of m_buf
     bool m_eof = false;
     std::size_t m_line = 1;
     std::size_t m_rowLine = 0;

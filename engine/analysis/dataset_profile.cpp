@@ -67,11 +67,6 @@ bool looksIntegral(std::string_view s, double v)
     return s.find_first_of(".eE") == std::string_view::npos;
 }
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct Accumulator {
     std::uint64_t count = 0, nulls = 0, finite = 0, infinite = 0;
     bool allInt = true, allFloat = true, allBool = true, allDateTime = true;

@@ -29,28 +29,37 @@ void reportHistogram(const Sample& s, ColumnType type, std::vector<std::string>&
     if (s.nRef == 0 || s.nCur == 0)
         return;
     if (type == ColumnType::Numeric && !s.text && s.nUnique > kMaxBins) {
+        // Both samples are sorted: the finite values are a middle range, and each bin a run.
+        auto finite = [](const std::vector<double>& v) {
+            const auto b = std::upper_bound(v.begin(), v.end(), -INFINITY);
+            return std::pair(b, std::lower_bound(b, v.end(), INFINITY));
+        };
+        const auto [rb, re] = finite(s.ref);
+        const auto [cb, ce] = finite(s.cur);
         double lo = INFINITY, hi = -INFINITY;
-        for (const auto* v : {&s.ref, &s.cur})
-            for (double x : *v)
-                if (std::isfinite(x)) {
-                    lo = std::min(lo, x);
-                    hi = std::max(hi, x);
-                }
+        for (auto [b, e] : {std::pair(rb, re), std::pair(cb, ce)})
+            if (b != e) {
+                lo = std::min(lo, *b);
+                hi = std::max(hi, *(e - 1));
+            }
         if (!(lo < hi))
             return;
         const std::size_t bins = kMaxBins;
-        refShares.assign(bins, 0.0);
-        curShares.assign(bins, 0.0);
         auto bin = [&](double x) {
             const double f = (x - lo) / (hi - lo) * double(bins);
             return std::min(bins - 1, static_cast<std::size_t>(std::max(0.0, f)));
         };
-        for (double x : s.ref)
-            if (std::isfinite(x))
-                refShares[bin(x)] += 1.0 / double(s.nRef);
-        for (double x : s.cur)
-            if (std::isfinite(x))
-                curShares[bin(x)] += 1.0 / double(s.nCur);
+        auto shares = [&](auto b, auto e, double n) {
+            std::vector<double> out(bins, 0.0);
+            for (std::size_t k = 0; k < bins; ++k) {
+                const auto end = std::partition_point(b, e, [&](double x) { return bin(x) <= k; });
+                out[k] = double(end - b) / n;
+                b = end;
+            }
+            return out;
+        };
+        refShares = shares(rb, re, double(s.nRef));
+        curShares = shares(cb, ce, double(s.nCur));
         for (std::size_t b = 0; b < bins; ++b)
             labels.push_back(shortNumber(lo + (hi - lo) * double(b) / double(bins)));
         return;

@@ -1,5 +1,6 @@
 #include "engine/analysis/drift_sample.h"
 #include "engine/analysis/drift_tests.h"
+#include "engine/analysis/sort_doubles.h"
 #include "engine/core/text.h"
 
 #include <algorithm>
@@ -18,14 +19,14 @@ std::vector<double> cleanNumbers(const std::vector<double>& in)
     for (double v : in)
         if (hasNaN ? std::isfinite(v) : !std::isnan(v))
             out.push_back(v);
-    std::sort(out.begin(), out.end());
+    sortDoubles(out);
     return out;
 }
 
 std::size_t distinct(const std::vector<double>& sorted)
 {
     std::size_t n = 0;
-    for (std::size_t i = 0; i < sorted.size(); ++i)
+    for (std::size_t i = 0; i < sorted.size() && n < Sample::kUniqueCap; ++i)
         n += i == 0 || sorted[i] != sorted[i - 1];
     return n;
 }
@@ -96,7 +97,7 @@ Sample prepareSample(const Column& ref, const Column& cur)
         s.nCur = s.cur.size();
         s.nRefUnique = distinct(s.ref);
         std::size_t i = 0, j = 0;
-        while (i < s.ref.size() || j < s.cur.size()) {
+        while ((i < s.ref.size() || j < s.cur.size()) && s.nUnique < Sample::kUniqueCap) {
             const double v = i < s.ref.size() && (j >= s.cur.size() || s.ref[i] <= s.cur[j]) ? s.ref[i] : s.cur[j];
             while (i < s.ref.size() && s.ref[i] <= v)
                 ++i;

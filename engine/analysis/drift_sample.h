@@ -16,6 +16,9 @@ struct Sample {
     std::vector<double> ref, cur;              // numeric storage: sorted values
     std::vector<std::string> labels;           // text storage: the categories, sorted
     std::vector<double> refCounts, curCounts;  // text storage: counts per label
+    // Distinct values, in both samples and in the reference: numeric counts stop at kUniqueCap,
+    // above every limit the rules compare them with (Evidently's 2, 5 and 20 distinct values).
+    static constexpr std::size_t kUniqueCap = 1000;
     std::size_t nRef = 0, nCur = 0, nUnique = 0, nRefUnique = 0;
     bool integer = false;                      // both columns integral (csv_table.h): integer bins
     std::size_t refCount() const { return nRef; }

@@ -56,17 +56,10 @@ std::vector<double> normalised(std::span<const double> p)
 
 double accurateSum(std::span<const double> x)
 {
-    double sum = 0.0, comp = 0.0;
-    for (double v : x) {
-        const double t = sum + v;
-        if (std::abs(sum) >= std::abs(v))
-            comp += (sum - t) + v;
-        else
-            comp += (v - t) + sum;
-        sum = t;
-    }
-    const double r = sum + comp;
-    return std::isfinite(r) ? r : sum;
+    NeumaierSum sum;
+    for (double v : x)
+        sum.add(v);
+    return sum.value();
 }
 
 double igamc(double a, double x)
@@ -155,8 +148,7 @@ double zTestPValue(std::size_t n1, std::size_t k1, std::size_t n2, std::size_t k
 double wassersteinDistance(std::span<const double> a, std::span<const double> b)
 {
     const double na = double(a.size()), nb = double(b.size());
-    std::vector<double> terms;
-    terms.reserve(a.size() + b.size());
+    NeumaierSum sum;
     std::size_t i = 0, j = 0;
     while (i < a.size() || j < b.size()) {
         const double x = i < a.size() && (j >= b.size() || a[i] <= b[j]) ? a[i] : b[j];
@@ -167,9 +159,9 @@ double wassersteinDistance(std::span<const double> a, std::span<const double> b)
         if (i == a.size() && j == b.size())
             break;
         const double y = i < a.size() && (j >= b.size() || a[i] <= b[j]) ? a[i] : b[j];
-        terms.push_back(std::abs(double(i) / na - double(j) / nb) * (y - x));
+        sum.add(std::abs(double(i) / na - double(j) / nb) * (y - x));
     }
-    return accurateSum(terms);
+    return sum.value();
 }
 
 double populationStd(std::span<const double> x)
@@ -177,10 +169,10 @@ double populationStd(std::span<const double> x)
     if (x.empty())
         return kNaN;
     const double mean = accurateSum(x) / double(x.size());
-    std::vector<double> sq(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i)
-        sq[i] = (x[i] - mean) * (x[i] - mean);
-    return std::sqrt(accurateSum(sq) / double(x.size()));
+    NeumaierSum sq;
+    for (double v : x)
+        sq.add((v - mean) * (v - mean));
+    return std::sqrt(sq.value() / double(x.size()));
 }
 
 std::vector<double> sturgesEdges(std::size_t count, double min, double max, bool integer)

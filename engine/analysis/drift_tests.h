@@ -56,5 +56,23 @@ double psi(std::span<const double> p, std::span<const double> q);
 
 // Sum with Neumaier compensation (numbers as close to exact as numpy's pairwise sums or closer).
 double accurateSum(std::span<const double> x);
+// The same sum, a term at a time.
+class NeumaierSum {
+public:
+    void add(double v)
+    {
+        const double t = m_sum + v;
+        m_comp += (m_sum >= 0 ? m_sum : -m_sum) >= (v >= 0 ? v : -v) ? (m_sum - t) + v : (v - t) + m_sum;
+        m_sum = t;
+    }
+    double value() const
+    {
+        const double r = m_sum + m_comp;
+        return r - r == 0 ? r : m_sum;  // r finite: the compensated sum, else the plain one
+    }
+
+private:
+    double m_sum = 0, m_comp = 0;
+};
 
 } // namespace cairn::analysis::stats

@@ -12,11 +12,6 @@
 namespace cairn::analysis {
 namespace {
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 bool isInteger(std::string_view s)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))

@@ -1,5 +1,6 @@
 # engine/analysis: CSV loading, drift statistics against scipy, and the `cairn drift` command.
 cairn_add_test(tst_csv_table SOURCES tst_csv_table.cpp LIBS cairn_core LABELS unit)
+cairn_add_test(tst_sort_doubles SOURCES tst_sort_doubles.cpp LIBS cairn_core LABELS unit)
 cairn_add_test(tst_drift_reference SOURCES tst_drift_reference.cpp LIBS cairn_core LABELS "unit;reference")
 target_compile_definitions(tst_drift_reference PRIVATE DRIFT_REFERENCE_PY="${CMAKE_CURRENT_SOURCE_DIR}/drift_reference.py")
 cairn_add_test(tst_cli_drift SOURCES tst_cli_drift.cpp LIBS cairn_cli LABELS unit)

@@ -65,7 +65,9 @@ void TestDriftReference::scores()
         const Column* a = inputs->ref.find(col.name);
         const Column* b = inputs->cur.find(col.name);
         const Sample s = prepareSample(*a, *b);
-        QCOMPARE(int(s.unique()), e["unique"].toInt());
+        // Numeric distinct counts stop at the cap, above every rule's limit (drift_sample.h).
+        const int unique = e["unique"].toInt();
+        QCOMPARE(int(s.unique()), s.text ? unique : std::min(unique, int(Sample::kUniqueCap)));
         const QJsonObject scores = e["scores"].toObject();
         for (auto it = scores.begin(); it != scores.end(); ++it) {
             const DriftTest t = *parseTest(it.key().toStdString());
