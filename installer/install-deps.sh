@@ -11,7 +11,7 @@ PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libqt6opengl6-dev
   # core libraries
-  libsqlite3-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev nlohmann-json3-dev libssl-dev
+  libsqlite3-dev libyaml-cpp-dev libyaml-dev libboost-dev libboost-filesystem-dev nlohmann-json3-dev libssl-dev
   # layout of graphs
   graphviz
   # demo project and reference tests: Debian's own Python with numpy and scikit-learn

@@ -1,3 +1,6 @@
+// parseYaml: libyaml builds the tree of every well-formed document (yaml_events.cpp); yaml-cpp
+// parses what libyaml refuses, so that errors keep yaml-cpp's words and positions.
+#include "engine/pipeline/yaml_internal.h"
 #include "engine/pipeline/yaml_value.h"
 
 #include <yaml-cpp/yaml.h>
@@ -8,10 +11,46 @@
 #include <unordered_set>
 
 namespace cairn::pipeline {
+
+Value yaml::scalar(const std::string& tag, const std::string& text, SourcePos p)
+{
+    if (tag == "?")
+        return typedPlainScalar(text, p);
+    if (tag == "!" || tag.ends_with(":str"))
+        return Value::string(text, p, tag == "!");
+    if (tag.ends_with(":null") || tag.ends_with(":bool") || tag.ends_with(":int") || tag.ends_with(":float")) {
+        Value v = typedPlainScalar(text, p);
+        if (!v.isString())
+            return v;
+    }
+    return Value::string(text, p);
+}
+
+void yaml::addEntry(Value& map, std::unordered_set<std::string>& seen, Value key, Value value, std::vector<YamlError>* problems)
+{
+    if (key.isScalar()) {
+        std::string k = scalarText(key);
+        bool repeated = false;
+        if (map.entries().size() < 8) {  // small maps compare directly; the set is made past a few keys
+            for (const auto& [other, ov] : map.entries())
+                repeated = repeated || (other.isScalar() && scalarText(other) == k);
+        } else {
+            if (seen.empty())
+                for (const auto& [other, ov] : map.entries())
+                    if (other.isScalar())
+                        seen.insert(scalarText(other));
+            repeated = !seen.insert(k).second;
+        }
+        if (repeated && problems)
+            problems->push_back({key.pos(), "duplicate key '" + k + "'"});
+    }
+    map.insert(std::move(key), std::move(value));
+}
+
 namespace {
 
-constexpr long kMaxNodes = 2'000'000;
-constexpr std::size_t kMaxDepth = 400;
+using yaml::kMaxDepth;
+using yaml::kMaxNodes;
 
 struct Converter {
     long offsetShift = 0;  // a UTF-8 byte order mark yaml-cpp skips without counting
@@ -24,22 +63,6 @@ struct Converter {
         if (m.is_null() || m.line < 0)
             return fallback;
         return {m.line + 1, m.column + 1, m.pos + offsetShift};
-    }
-
-    Value scalar(const YAML::Node& n, SourcePos p) const
-    {
-        const std::string& tag = n.Tag();
-        const std::string& text = n.Scalar();
-        if (tag == "?")
-            return typedPlainScalar(text, p);
-        if (tag == "!" || tag.ends_with(":str"))
-            return Value::string(text, p, tag == "!");
-        if (tag.ends_with(":null") || tag.ends_with(":bool") || tag.ends_with(":int") || tag.ends_with(":float")) {
-            Value v = typedPlainScalar(text, p);
-            if (!v.isString())
-                return v;
-        }
-        return Value::string(text, p);
     }
 
     Value convert(const YAML::Node& n, SourcePos fallback)
@@ -66,7 +89,7 @@ struct Converter {
             }
         } pop{path, n.IsMap() || n.IsSequence()};
         switch (n.Type()) {
-        case YAML::NodeType::Scalar: return scalar(n, p);
+        case YAML::NodeType::Scalar: return yaml::scalar(n.Tag(), n.Scalar(), p);
         case YAML::NodeType::Sequence: {
             Value v = Value::list(p);
             v.items().reserve(n.size());
@@ -77,27 +100,11 @@ struct Converter {
         case YAML::NodeType::Map: {
             Value v = Value::map(p);
             v.entries().reserve(n.size());
-            std::unordered_set<std::string> seen;  // used past a few keys; small maps compare directly
+            std::unordered_set<std::string> seen;
             for (const auto& kv : n) {
                 Value key = convert(kv.first, p);
                 Value value = convert(kv.second, key.pos());
-                if (key.isScalar()) {
-                    std::string k = scalarText(key);
-                    bool repeated = false;
-                    if (v.entries().size() < 8) {
-                        for (const auto& [other, ov] : v.entries())
-                            repeated = repeated || (other.isScalar() && scalarText(other) == k);
-                    } else {
-                        if (seen.empty())
-                            for (const auto& [other, ov] : v.entries())
-                                if (other.isScalar())
-                                    seen.insert(scalarText(other));
-                        repeated = !seen.insert(k).second;
-                    }
-                    if (repeated && problems)
-                        problems->push_back({key.pos(), "duplicate key '" + k + "'"});
-                }
-                v.insert(std::move(key), std::move(value));
+                yaml::addEntry(v, seen, std::move(key), std::move(value), problems);
             }
             return v;
         }
@@ -240,10 +247,6 @@ std::optional<std::size_t> strayComma(std::string_view t)
 YamlDocument parseYaml(std::string_view text)
 {
     YamlDocument doc;
-    Converter conv;
-    conv.problems = &doc.problems;
-    if (text.starts_with("\xEF\xBB\xBF"))
-        conv.offsetShift = 3;
     if (auto comma = strayComma(text)) {
         const std::string_view before = text.substr(0, *comma);
         const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
@@ -252,6 +255,18 @@ YamlDocument parseYaml(std::string_view text)
         doc.error = YamlError{{line, column, static_cast<long>(*comma)}, "',' outside [ ] or { }: commas separate items only in a flow list or mapping"};
         return doc;
     }
+    if (auto fast = yaml::parseWithLibyaml(text))
+        return std::move(*fast);
+    return yaml::parseWithYamlCpp(text);
+}
+
+YamlDocument yaml::parseWithYamlCpp(std::string_view text)
+{
+    YamlDocument doc;
+    Converter conv;
+    conv.problems = &doc.problems;
+    if (text.starts_with("\xEF\xBB\xBF"))
+        conv.offsetShift = 3;
     try {
         const std::string owned(text);
         std::vector<YAML::Node> docs = YAML::LoadAll(owned);
