@@ -3,6 +3,7 @@
 #include "engine/artifacts/manifest.h"
 #include "engine/artifacts/object_store.h"
 #include "engine/artifacts/sha256.h"
+#include "engine/pipeline/lock_parse.h"
 #include "engine/pipeline/yaml_value.h"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <unistd.h>
 
@@ -213,33 +215,11 @@ fs::path lockPathFor(const fs::path& projectRoot, const std::string& pipelineFil
 
 Result<LockFile> readLock(const fs::path& path)
 {
-    LockFile lock;
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return lock;
-    json j = json::parse(in, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        return makeError("'" + path.string() + "' is not a pipeline lock file (remove it to start over)");
-    try {
-        const json stages = j.value("stages", json::object());
-        for (const auto& [name, e] : stages.items()) {
-            StageState s;
-            s.key = e.value("key", "");
-            s.cmd = e.value("cmd", "");
-            s.wdir = e.value("wdir", "");
-            s.run = e.value("run", "");
-            s.env = e.value("env", std::map<std::string, std::string>{});
-            s.deps = e.value("deps", std::map<std::string, std::string>{});
-            s.params = e.value("params", std::map<std::string, std::string>{});
-            const json outs = e.value("outs", json::object());
-            for (const auto& [p, o] : outs.items())
-                s.outs[p] = OutState{o.value("hash", ""), o.value("dir", false), o.value("cache", true)};
-            lock.stages[name] = std::move(s);
-        }
-    } catch (const json::exception& e) {
-        return makeError("'" + path.string() + "': " + e.what());
-    }
-    return lock;
+        return LockFile{};
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return parseLock(text, path.string());
 }
 
 Status writeLock(const fs::path& path, const LockFile& lock)

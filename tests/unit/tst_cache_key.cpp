@@ -126,6 +126,23 @@ void TestCacheKey::lockRoundTrips()
     QVERIFY(!b.outs.at("o").cache);
     write(path, "not json");
     QVERIFY(!pl::readLock(path));
+    // Damaged or foreign shapes are errors that say what to do; unknown keys are skipped.
+    for (const char* bad : {"[1, 2]", "42", "{\"stages\": {\"a\": {\"deps\": {\"x\": 1}}}}",
+                            "{\"stages\": {\"a\": {\"cmd\": [\"x\"]}}}",
+                            "{\"stages\": {\"a\": {\"outs\": {\"o\": {\"dir\": \"yes\"}}}}}", "{\"stages\": {\"a\": {"}) {
+        write(path, bad);
+        auto r = pl::readLock(path);
+        QVERIFY2(!r, bad);
+        QVERIFY2(r.message().find("remove it to start over") != std::string::npos, r.message().c_str());
+    }
+    write(path, "{\"format\": \"cairn-pipeline-lock/1\", \"future\": {\"stages\": {\"x\": {}}}, \"stages\": {\"a\": "
+                "{\"cmd\": \"c\", \"new\": {\"deep\": [1, {\"k\": 2}]}, \"outs\": {\"o\": {\"hash\": \"h\", \"extra\": [true]}}}}}");
+    auto tolerant = pl::readLock(path);
+    QVERIFY2(tolerant, tolerant ? "" : tolerant.message().c_str());
+    QCOMPARE(int(tolerant->stages.size()), 1);
+    QCOMPARE(tolerant->stages.at("a").cmd, std::string("c"));
+    QCOMPARE(tolerant->stages.at("a").outs.at("o").hash, std::string("h"));
+    QVERIFY(tolerant->stages.at("a").outs.at("o").cache);  // the default
 }
 
 void TestCacheKey::hashCacheSkipsUnchangedFiles()
